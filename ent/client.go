@@ -2559,7 +2559,8 @@ func (c *CustomerClient) QueryCampaignTargets(_m *Customer) *CampaignTargetQuery
 
 // Hooks returns the client hooks.
 func (c *CustomerClient) Hooks() []Hook {
-	return c.hooks.Customer
+	hooks := c.hooks.Customer
+	return append(hooks[:len(hooks):len(hooks)], customer.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4417,7 +4418,8 @@ func (c *ServiceRequestClient) QueryKnowledgeDocuments(_m *ServiceRequest) *Know
 
 // Hooks returns the client hooks.
 func (c *ServiceRequestClient) Hooks() []Hook {
-	return c.hooks.ServiceRequest
+	hooks := c.hooks.ServiceRequest
+	return append(hooks[:len(hooks):len(hooks)], servicerequest.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4795,7 +4797,8 @@ func (c *TeamClient) QueryCustomers(_m *Team) *CustomerQuery {
 
 // Hooks returns the client hooks.
 func (c *TeamClient) Hooks() []Hook {
-	return c.hooks.Team
+	hooks := c.hooks.Team
+	return append(hooks[:len(hooks):len(hooks)], team.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.

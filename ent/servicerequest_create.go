@@ -309,7 +309,9 @@ func (_c *ServiceRequestCreate) Mutation() *ServiceRequestMutation {
 
 // Save creates the ServiceRequest in the database.
 func (_c *ServiceRequestCreate) Save(ctx context.Context) (*ServiceRequest, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -336,12 +338,18 @@ func (_c *ServiceRequestCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *ServiceRequestCreate) defaults() {
+func (_c *ServiceRequestCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if servicerequest.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized servicerequest.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := servicerequest.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if servicerequest.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized servicerequest.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := servicerequest.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -357,6 +365,7 @@ func (_c *ServiceRequestCreate) defaults() {
 		v := servicerequest.DefaultEscalationLevel
 		_c.mutation.SetEscalationLevel(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -2,7 +2,1262 @@
 
 package runtime
 
-// The schema-stitching logic is generated in github.com/c360crm/c360/ent/runtime.go
+import (
+	"time"
+
+	"github.com/c360crm/c360/ent/account"
+	"github.com/c360crm/c360/ent/attachment"
+	"github.com/c360crm/c360/ent/auditlog"
+	"github.com/c360crm/c360/ent/bill"
+	"github.com/c360crm/c360/ent/campaign"
+	"github.com/c360crm/c360/ent/campaigncost"
+	"github.com/c360crm/c360/ent/campaigntarget"
+	"github.com/c360crm/c360/ent/contact"
+	"github.com/c360crm/c360/ent/creditevent"
+	"github.com/c360crm/c360/ent/creditprofile"
+	"github.com/c360crm/c360/ent/customer"
+	"github.com/c360crm/c360/ent/customergroup"
+	"github.com/c360crm/c360/ent/documentversion"
+	"github.com/c360crm/c360/ent/knowledgecategory"
+	"github.com/c360crm/c360/ent/knowledgedocument"
+	"github.com/c360crm/c360/ent/partner"
+	"github.com/c360crm/c360/ent/partnerapikey"
+	"github.com/c360crm/c360/ent/pointsaccount"
+	"github.com/c360crm/c360/ent/pointstransaction"
+	"github.com/c360crm/c360/ent/product"
+	"github.com/c360crm/c360/ent/schema"
+	"github.com/c360crm/c360/ent/servicerequest"
+	"github.com/c360crm/c360/ent/subscription"
+	"github.com/c360crm/c360/ent/team"
+	"github.com/c360crm/c360/ent/user"
+)
+
+// The init function reads all schema descriptors with runtime code
+// (default values, validators, hooks and policies) and stitches it
+// to their package variables.
+func init() {
+	accountMixin := schema.Account{}.Mixin()
+	accountMixinFields0 := accountMixin[0].Fields()
+	_ = accountMixinFields0
+	accountFields := schema.Account{}.Fields()
+	_ = accountFields
+	// accountDescCreatedAt is the schema descriptor for created_at field.
+	accountDescCreatedAt := accountMixinFields0[0].Descriptor()
+	// account.DefaultCreatedAt holds the default value on creation for the created_at field.
+	account.DefaultCreatedAt = accountDescCreatedAt.Default.(func() time.Time)
+	// accountDescUpdatedAt is the schema descriptor for updated_at field.
+	accountDescUpdatedAt := accountMixinFields0[1].Descriptor()
+	// account.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	account.DefaultUpdatedAt = accountDescUpdatedAt.Default.(func() time.Time)
+	// account.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	account.UpdateDefaultUpdatedAt = accountDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// accountDescNumber is the schema descriptor for number field.
+	accountDescNumber := accountFields[1].Descriptor()
+	// account.NumberValidator is a validator for the "number" field. It is called by the builders before save.
+	account.NumberValidator = func() func(string) error {
+		validators := accountDescNumber.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(number string) error {
+			for _, fn := range fns {
+				if err := fn(number); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// accountDescName is the schema descriptor for name field.
+	accountDescName := accountFields[2].Descriptor()
+	// account.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	account.NameValidator = func() func(string) error {
+		validators := accountDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// accountDescBalance is the schema descriptor for balance field.
+	accountDescBalance := accountFields[4].Descriptor()
+	// account.DefaultBalance holds the default value on creation for the balance field.
+	account.DefaultBalance = accountDescBalance.Default.(int64)
+	// accountDescBillingAddress is the schema descriptor for billing_address field.
+	accountDescBillingAddress := accountFields[6].Descriptor()
+	// account.BillingAddressValidator is a validator for the "billing_address" field. It is called by the builders before save.
+	account.BillingAddressValidator = accountDescBillingAddress.Validators[0].(func(string) error)
+	attachmentMixin := schema.Attachment{}.Mixin()
+	attachmentMixinFields0 := attachmentMixin[0].Fields()
+	_ = attachmentMixinFields0
+	attachmentFields := schema.Attachment{}.Fields()
+	_ = attachmentFields
+	// attachmentDescCreatedAt is the schema descriptor for created_at field.
+	attachmentDescCreatedAt := attachmentMixinFields0[0].Descriptor()
+	// attachment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	attachment.DefaultCreatedAt = attachmentDescCreatedAt.Default.(func() time.Time)
+	// attachmentDescFilename is the schema descriptor for filename field.
+	attachmentDescFilename := attachmentFields[1].Descriptor()
+	// attachment.FilenameValidator is a validator for the "filename" field. It is called by the builders before save.
+	attachment.FilenameValidator = func() func(string) error {
+		validators := attachmentDescFilename.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(filename string) error {
+			for _, fn := range fns {
+				if err := fn(filename); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescContentType is the schema descriptor for content_type field.
+	attachmentDescContentType := attachmentFields[2].Descriptor()
+	// attachment.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
+	attachment.ContentTypeValidator = func() func(string) error {
+		validators := attachmentDescContentType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(content_type string) error {
+			for _, fn := range fns {
+				if err := fn(content_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescSize is the schema descriptor for size field.
+	attachmentDescSize := attachmentFields[3].Descriptor()
+	// attachment.SizeValidator is a validator for the "size" field. It is called by the builders before save.
+	attachment.SizeValidator = attachmentDescSize.Validators[0].(func(int64) error)
+	// attachmentDescSha256 is the schema descriptor for sha256 field.
+	attachmentDescSha256 := attachmentFields[4].Descriptor()
+	// attachment.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
+	attachment.Sha256Validator = attachmentDescSha256.Validators[0].(func(string) error)
+	// attachmentDescBlobKey is the schema descriptor for blob_key field.
+	attachmentDescBlobKey := attachmentFields[5].Descriptor()
+	// attachment.BlobKeyValidator is a validator for the "blob_key" field. It is called by the builders before save.
+	attachment.BlobKeyValidator = func() func(string) error {
+		validators := attachmentDescBlobKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(blob_key string) error {
+			for _, fn := range fns {
+				if err := fn(blob_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescExtractionError is the schema descriptor for extraction_error field.
+	attachmentDescExtractionError := attachmentFields[7].Descriptor()
+	// attachment.ExtractionErrorValidator is a validator for the "extraction_error" field. It is called by the builders before save.
+	attachment.ExtractionErrorValidator = attachmentDescExtractionError.Validators[0].(func(string) error)
+	auditlogMixin := schema.AuditLog{}.Mixin()
+	auditlogMixinFields0 := auditlogMixin[0].Fields()
+	_ = auditlogMixinFields0
+	auditlogFields := schema.AuditLog{}.Fields()
+	_ = auditlogFields
+	// auditlogDescCreatedAt is the schema descriptor for created_at field.
+	auditlogDescCreatedAt := auditlogMixinFields0[0].Descriptor()
+	// auditlog.DefaultCreatedAt holds the default value on creation for the created_at field.
+	auditlog.DefaultCreatedAt = auditlogDescCreatedAt.Default.(func() time.Time)
+	// auditlogDescActorName is the schema descriptor for actor_name field.
+	auditlogDescActorName := auditlogFields[2].Descriptor()
+	// auditlog.ActorNameValidator is a validator for the "actor_name" field. It is called by the builders before save.
+	auditlog.ActorNameValidator = auditlogDescActorName.Validators[0].(func(string) error)
+	// auditlogDescAction is the schema descriptor for action field.
+	auditlogDescAction := auditlogFields[3].Descriptor()
+	// auditlog.ActionValidator is a validator for the "action" field. It is called by the builders before save.
+	auditlog.ActionValidator = func() func(string) error {
+		validators := auditlogDescAction.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(action string) error {
+			for _, fn := range fns {
+				if err := fn(action); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// auditlogDescEntityType is the schema descriptor for entity_type field.
+	auditlogDescEntityType := auditlogFields[4].Descriptor()
+	// auditlog.EntityTypeValidator is a validator for the "entity_type" field. It is called by the builders before save.
+	auditlog.EntityTypeValidator = func() func(string) error {
+		validators := auditlogDescEntityType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(entity_type string) error {
+			for _, fn := range fns {
+				if err := fn(entity_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// auditlogDescReason is the schema descriptor for reason field.
+	auditlogDescReason := auditlogFields[7].Descriptor()
+	// auditlog.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	auditlog.ReasonValidator = auditlogDescReason.Validators[0].(func(string) error)
+	// auditlogDescRequestID is the schema descriptor for request_id field.
+	auditlogDescRequestID := auditlogFields[8].Descriptor()
+	// auditlog.RequestIDValidator is a validator for the "request_id" field. It is called by the builders before save.
+	auditlog.RequestIDValidator = auditlogDescRequestID.Validators[0].(func(string) error)
+	// auditlogDescClientIP is the schema descriptor for client_ip field.
+	auditlogDescClientIP := auditlogFields[9].Descriptor()
+	// auditlog.ClientIPValidator is a validator for the "client_ip" field. It is called by the builders before save.
+	auditlog.ClientIPValidator = auditlogDescClientIP.Validators[0].(func(string) error)
+	billMixin := schema.Bill{}.Mixin()
+	billMixinFields0 := billMixin[0].Fields()
+	_ = billMixinFields0
+	billFields := schema.Bill{}.Fields()
+	_ = billFields
+	// billDescCreatedAt is the schema descriptor for created_at field.
+	billDescCreatedAt := billMixinFields0[0].Descriptor()
+	// bill.DefaultCreatedAt holds the default value on creation for the created_at field.
+	bill.DefaultCreatedAt = billDescCreatedAt.Default.(func() time.Time)
+	// billDescPeriod is the schema descriptor for period field.
+	billDescPeriod := billFields[2].Descriptor()
+	// bill.PeriodValidator is a validator for the "period" field. It is called by the builders before save.
+	bill.PeriodValidator = billDescPeriod.Validators[0].(func(string) error)
+	// billDescPaidAmount is the schema descriptor for paid_amount field.
+	billDescPaidAmount := billFields[4].Descriptor()
+	// bill.DefaultPaidAmount holds the default value on creation for the paid_amount field.
+	bill.DefaultPaidAmount = billDescPaidAmount.Default.(int64)
+	campaignMixin := schema.Campaign{}.Mixin()
+	campaignMixinFields0 := campaignMixin[0].Fields()
+	_ = campaignMixinFields0
+	campaignFields := schema.Campaign{}.Fields()
+	_ = campaignFields
+	// campaignDescCreatedAt is the schema descriptor for created_at field.
+	campaignDescCreatedAt := campaignMixinFields0[0].Descriptor()
+	// campaign.DefaultCreatedAt holds the default value on creation for the created_at field.
+	campaign.DefaultCreatedAt = campaignDescCreatedAt.Default.(func() time.Time)
+	// campaignDescUpdatedAt is the schema descriptor for updated_at field.
+	campaignDescUpdatedAt := campaignMixinFields0[1].Descriptor()
+	// campaign.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	campaign.DefaultUpdatedAt = campaignDescUpdatedAt.Default.(func() time.Time)
+	// campaign.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	campaign.UpdateDefaultUpdatedAt = campaignDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// campaignDescCode is the schema descriptor for code field.
+	campaignDescCode := campaignFields[0].Descriptor()
+	// campaign.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	campaign.CodeValidator = func() func(string) error {
+		validators := campaignDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// campaignDescName is the schema descriptor for name field.
+	campaignDescName := campaignFields[1].Descriptor()
+	// campaign.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	campaign.NameValidator = func() func(string) error {
+		validators := campaignDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// campaignDescChannels is the schema descriptor for channels field.
+	campaignDescChannels := campaignFields[4].Descriptor()
+	// campaign.DefaultChannels holds the default value on creation for the channels field.
+	campaign.DefaultChannels = campaignDescChannels.Default.([]string)
+	// campaignDescBudget is the schema descriptor for budget field.
+	campaignDescBudget := campaignFields[5].Descriptor()
+	// campaign.DefaultBudget holds the default value on creation for the budget field.
+	campaign.DefaultBudget = campaignDescBudget.Default.(int64)
+	// campaign.BudgetValidator is a validator for the "budget" field. It is called by the builders before save.
+	campaign.BudgetValidator = campaignDescBudget.Validators[0].(func(int64) error)
+	// campaignDescEstimatedCost is the schema descriptor for estimated_cost field.
+	campaignDescEstimatedCost := campaignFields[6].Descriptor()
+	// campaign.DefaultEstimatedCost holds the default value on creation for the estimated_cost field.
+	campaign.DefaultEstimatedCost = campaignDescEstimatedCost.Default.(int64)
+	// campaign.EstimatedCostValidator is a validator for the "estimated_cost" field. It is called by the builders before save.
+	campaign.EstimatedCostValidator = campaignDescEstimatedCost.Validators[0].(func(int64) error)
+	// campaignDescActualCost is the schema descriptor for actual_cost field.
+	campaignDescActualCost := campaignFields[7].Descriptor()
+	// campaign.DefaultActualCost holds the default value on creation for the actual_cost field.
+	campaign.DefaultActualCost = campaignDescActualCost.Default.(int64)
+	// campaign.ActualCostValidator is a validator for the "actual_cost" field. It is called by the builders before save.
+	campaign.ActualCostValidator = campaignDescActualCost.Validators[0].(func(int64) error)
+	// campaignDescHoldoutPercent is the schema descriptor for holdout_percent field.
+	campaignDescHoldoutPercent := campaignFields[10].Descriptor()
+	// campaign.DefaultHoldoutPercent holds the default value on creation for the holdout_percent field.
+	campaign.DefaultHoldoutPercent = campaignDescHoldoutPercent.Default.(float64)
+	// campaign.HoldoutPercentValidator is a validator for the "holdout_percent" field. It is called by the builders before save.
+	campaign.HoldoutPercentValidator = func() func(float64) error {
+		validators := campaignDescHoldoutPercent.Validators
+		fns := [...]func(float64) error{
+			validators[0].(func(float64) error),
+			validators[1].(func(float64) error),
+		}
+		return func(holdout_percent float64) error {
+			for _, fn := range fns {
+				if err := fn(holdout_percent); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// campaignDescContactCapDays is the schema descriptor for contact_cap_days field.
+	campaignDescContactCapDays := campaignFields[11].Descriptor()
+	// campaign.DefaultContactCapDays holds the default value on creation for the contact_cap_days field.
+	campaign.DefaultContactCapDays = campaignDescContactCapDays.Default.(int)
+	// campaign.ContactCapDaysValidator is a validator for the "contact_cap_days" field. It is called by the builders before save.
+	campaign.ContactCapDaysValidator = campaignDescContactCapDays.Validators[0].(func(int) error)
+	campaigncostMixin := schema.CampaignCost{}.Mixin()
+	campaigncostMixinFields0 := campaigncostMixin[0].Fields()
+	_ = campaigncostMixinFields0
+	campaigncostFields := schema.CampaignCost{}.Fields()
+	_ = campaigncostFields
+	// campaigncostDescCreatedAt is the schema descriptor for created_at field.
+	campaigncostDescCreatedAt := campaigncostMixinFields0[0].Descriptor()
+	// campaigncost.DefaultCreatedAt holds the default value on creation for the created_at field.
+	campaigncost.DefaultCreatedAt = campaigncostDescCreatedAt.Default.(func() time.Time)
+	// campaigncostDescChannel is the schema descriptor for channel field.
+	campaigncostDescChannel := campaigncostFields[1].Descriptor()
+	// campaigncost.ChannelValidator is a validator for the "channel" field. It is called by the builders before save.
+	campaigncost.ChannelValidator = campaigncostDescChannel.Validators[0].(func(string) error)
+	// campaigncostDescDescription is the schema descriptor for description field.
+	campaigncostDescDescription := campaigncostFields[2].Descriptor()
+	// campaigncost.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	campaigncost.DescriptionValidator = func() func(string) error {
+		validators := campaigncostDescDescription.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(description string) error {
+			for _, fn := range fns {
+				if err := fn(description); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// campaigncostDescIncurredAt is the schema descriptor for incurred_at field.
+	campaigncostDescIncurredAt := campaigncostFields[4].Descriptor()
+	// campaigncost.DefaultIncurredAt holds the default value on creation for the incurred_at field.
+	campaigncost.DefaultIncurredAt = campaigncostDescIncurredAt.Default.(func() time.Time)
+	campaigntargetMixin := schema.CampaignTarget{}.Mixin()
+	campaigntargetMixinFields0 := campaigntargetMixin[0].Fields()
+	_ = campaigntargetMixinFields0
+	campaigntargetFields := schema.CampaignTarget{}.Fields()
+	_ = campaigntargetFields
+	// campaigntargetDescCreatedAt is the schema descriptor for created_at field.
+	campaigntargetDescCreatedAt := campaigntargetMixinFields0[0].Descriptor()
+	// campaigntarget.DefaultCreatedAt holds the default value on creation for the created_at field.
+	campaigntarget.DefaultCreatedAt = campaigntargetDescCreatedAt.Default.(func() time.Time)
+	// campaigntargetDescUpdatedAt is the schema descriptor for updated_at field.
+	campaigntargetDescUpdatedAt := campaigntargetMixinFields0[1].Descriptor()
+	// campaigntarget.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	campaigntarget.DefaultUpdatedAt = campaigntargetDescUpdatedAt.Default.(func() time.Time)
+	// campaigntarget.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	campaigntarget.UpdateDefaultUpdatedAt = campaigntargetDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// campaigntargetDescChannel is the schema descriptor for channel field.
+	campaigntargetDescChannel := campaigntargetFields[5].Descriptor()
+	// campaigntarget.ChannelValidator is a validator for the "channel" field. It is called by the builders before save.
+	campaigntarget.ChannelValidator = campaigntargetDescChannel.Validators[0].(func(string) error)
+	// campaigntargetDescControlGroup is the schema descriptor for control_group field.
+	campaigntargetDescControlGroup := campaigntargetFields[7].Descriptor()
+	// campaigntarget.DefaultControlGroup holds the default value on creation for the control_group field.
+	campaigntarget.DefaultControlGroup = campaigntargetDescControlGroup.Default.(bool)
+	// campaigntargetDescRevenue is the schema descriptor for revenue field.
+	campaigntargetDescRevenue := campaigntargetFields[11].Descriptor()
+	// campaigntarget.DefaultRevenue holds the default value on creation for the revenue field.
+	campaigntarget.DefaultRevenue = campaigntargetDescRevenue.Default.(int64)
+	// campaigntargetDescNote is the schema descriptor for note field.
+	campaigntargetDescNote := campaigntargetFields[12].Descriptor()
+	// campaigntarget.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	campaigntarget.NoteValidator = campaigntargetDescNote.Validators[0].(func(string) error)
+	contactMixin := schema.Contact{}.Mixin()
+	contactMixinFields0 := contactMixin[0].Fields()
+	_ = contactMixinFields0
+	contactFields := schema.Contact{}.Fields()
+	_ = contactFields
+	// contactDescCreatedAt is the schema descriptor for created_at field.
+	contactDescCreatedAt := contactMixinFields0[0].Descriptor()
+	// contact.DefaultCreatedAt holds the default value on creation for the created_at field.
+	contact.DefaultCreatedAt = contactDescCreatedAt.Default.(func() time.Time)
+	// contactDescUpdatedAt is the schema descriptor for updated_at field.
+	contactDescUpdatedAt := contactMixinFields0[1].Descriptor()
+	// contact.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	contact.DefaultUpdatedAt = contactDescUpdatedAt.Default.(func() time.Time)
+	// contact.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	contact.UpdateDefaultUpdatedAt = contactDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// contactDescSubject is the schema descriptor for subject field.
+	contactDescSubject := contactFields[4].Descriptor()
+	// contact.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	contact.SubjectValidator = func() func(string) error {
+		validators := contactDescSubject.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(subject string) error {
+			for _, fn := range fns {
+				if err := fn(subject); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// contactDescOutcome is the schema descriptor for outcome field.
+	contactDescOutcome := contactFields[6].Descriptor()
+	// contact.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	contact.OutcomeValidator = contactDescOutcome.Validators[0].(func(string) error)
+	// contactDescContactedAt is the schema descriptor for contacted_at field.
+	contactDescContactedAt := contactFields[9].Descriptor()
+	// contact.DefaultContactedAt holds the default value on creation for the contacted_at field.
+	contact.DefaultContactedAt = contactDescContactedAt.Default.(func() time.Time)
+	// contactDescDurationSeconds is the schema descriptor for duration_seconds field.
+	contactDescDurationSeconds := contactFields[10].Descriptor()
+	// contact.DurationSecondsValidator is a validator for the "duration_seconds" field. It is called by the builders before save.
+	contact.DurationSecondsValidator = contactDescDurationSeconds.Validators[0].(func(int) error)
+	crediteventMixin := schema.CreditEvent{}.Mixin()
+	crediteventMixinFields0 := crediteventMixin[0].Fields()
+	_ = crediteventMixinFields0
+	crediteventFields := schema.CreditEvent{}.Fields()
+	_ = crediteventFields
+	// crediteventDescCreatedAt is the schema descriptor for created_at field.
+	crediteventDescCreatedAt := crediteventMixinFields0[0].Descriptor()
+	// creditevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	creditevent.DefaultCreatedAt = crediteventDescCreatedAt.Default.(func() time.Time)
+	// crediteventDescNote is the schema descriptor for note field.
+	crediteventDescNote := crediteventFields[4].Descriptor()
+	// creditevent.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	creditevent.NoteValidator = crediteventDescNote.Validators[0].(func(string) error)
+	creditprofileMixin := schema.CreditProfile{}.Mixin()
+	creditprofileMixinFields0 := creditprofileMixin[0].Fields()
+	_ = creditprofileMixinFields0
+	creditprofileFields := schema.CreditProfile{}.Fields()
+	_ = creditprofileFields
+	// creditprofileDescCreatedAt is the schema descriptor for created_at field.
+	creditprofileDescCreatedAt := creditprofileMixinFields0[0].Descriptor()
+	// creditprofile.DefaultCreatedAt holds the default value on creation for the created_at field.
+	creditprofile.DefaultCreatedAt = creditprofileDescCreatedAt.Default.(func() time.Time)
+	// creditprofileDescUpdatedAt is the schema descriptor for updated_at field.
+	creditprofileDescUpdatedAt := creditprofileMixinFields0[1].Descriptor()
+	// creditprofile.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	creditprofile.DefaultUpdatedAt = creditprofileDescUpdatedAt.Default.(func() time.Time)
+	// creditprofile.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	creditprofile.UpdateDefaultUpdatedAt = creditprofileDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// creditprofileDescScore is the schema descriptor for score field.
+	creditprofileDescScore := creditprofileFields[1].Descriptor()
+	// creditprofile.DefaultScore holds the default value on creation for the score field.
+	creditprofile.DefaultScore = creditprofileDescScore.Default.(int)
+	// creditprofile.ScoreValidator is a validator for the "score" field. It is called by the builders before save.
+	creditprofile.ScoreValidator = creditprofileDescScore.Validators[0].(func(int) error)
+	// creditprofileDescCreditLimit is the schema descriptor for credit_limit field.
+	creditprofileDescCreditLimit := creditprofileFields[3].Descriptor()
+	// creditprofile.DefaultCreditLimit holds the default value on creation for the credit_limit field.
+	creditprofile.DefaultCreditLimit = creditprofileDescCreditLimit.Default.(int64)
+	// creditprofile.CreditLimitValidator is a validator for the "credit_limit" field. It is called by the builders before save.
+	creditprofile.CreditLimitValidator = creditprofileDescCreditLimit.Validators[0].(func(int64) error)
+	// creditprofileDescOverdueCount is the schema descriptor for overdue_count field.
+	creditprofileDescOverdueCount := creditprofileFields[4].Descriptor()
+	// creditprofile.DefaultOverdueCount holds the default value on creation for the overdue_count field.
+	creditprofile.DefaultOverdueCount = creditprofileDescOverdueCount.Default.(int)
+	// creditprofile.OverdueCountValidator is a validator for the "overdue_count" field. It is called by the builders before save.
+	creditprofile.OverdueCountValidator = creditprofileDescOverdueCount.Validators[0].(func(int) error)
+	customerMixin := schema.Customer{}.Mixin()
+	customerHooks := schema.Customer{}.Hooks()
+	customer.Hooks[0] = customerHooks[0]
+	customer.Hooks[1] = customerHooks[1]
+	customerMixinFields0 := customerMixin[0].Fields()
+	_ = customerMixinFields0
+	customerFields := schema.Customer{}.Fields()
+	_ = customerFields
+	// customerDescCreatedAt is the schema descriptor for created_at field.
+	customerDescCreatedAt := customerMixinFields0[0].Descriptor()
+	// customer.DefaultCreatedAt holds the default value on creation for the created_at field.
+	customer.DefaultCreatedAt = customerDescCreatedAt.Default.(func() time.Time)
+	// customerDescUpdatedAt is the schema descriptor for updated_at field.
+	customerDescUpdatedAt := customerMixinFields0[1].Descriptor()
+	// customer.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	customer.DefaultUpdatedAt = customerDescUpdatedAt.Default.(func() time.Time)
+	// customer.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	customer.UpdateDefaultUpdatedAt = customerDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customerDescCode is the schema descriptor for code field.
+	customerDescCode := customerFields[0].Descriptor()
+	// customer.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	customer.CodeValidator = func() func(string) error {
+		validators := customerDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customerDescName is the schema descriptor for name field.
+	customerDescName := customerFields[2].Descriptor()
+	// customer.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	customer.NameValidator = func() func(string) error {
+		validators := customerDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customerDescIDNumber is the schema descriptor for id_number field.
+	customerDescIDNumber := customerFields[4].Descriptor()
+	// customer.IDNumberValidator is a validator for the "id_number" field. It is called by the builders before save.
+	customer.IDNumberValidator = customerDescIDNumber.Validators[0].(func(string) error)
+	// customerDescMobile is the schema descriptor for mobile field.
+	customerDescMobile := customerFields[7].Descriptor()
+	// customer.MobileValidator is a validator for the "mobile" field. It is called by the builders before save.
+	customer.MobileValidator = func() func(string) error {
+		validators := customerDescMobile.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(mobile string) error {
+			for _, fn := range fns {
+				if err := fn(mobile); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customerDescEmail is the schema descriptor for email field.
+	customerDescEmail := customerFields[8].Descriptor()
+	// customer.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	customer.EmailValidator = func() func(string) error {
+		validators := customerDescEmail.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(email string) error {
+			for _, fn := range fns {
+				if err := fn(email); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customerDescProvince is the schema descriptor for province field.
+	customerDescProvince := customerFields[9].Descriptor()
+	// customer.ProvinceValidator is a validator for the "province" field. It is called by the builders before save.
+	customer.ProvinceValidator = customerDescProvince.Validators[0].(func(string) error)
+	// customerDescCity is the schema descriptor for city field.
+	customerDescCity := customerFields[10].Descriptor()
+	// customer.CityValidator is a validator for the "city" field. It is called by the builders before save.
+	customer.CityValidator = customerDescCity.Validators[0].(func(string) error)
+	// customerDescDistrict is the schema descriptor for district field.
+	customerDescDistrict := customerFields[11].Descriptor()
+	// customer.DistrictValidator is a validator for the "district" field. It is called by the builders before save.
+	customer.DistrictValidator = customerDescDistrict.Validators[0].(func(string) error)
+	// customerDescAddress is the schema descriptor for address field.
+	customerDescAddress := customerFields[12].Descriptor()
+	// customer.AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	customer.AddressValidator = customerDescAddress.Validators[0].(func(string) error)
+	// customerDescIndustry is the schema descriptor for industry field.
+	customerDescIndustry := customerFields[13].Descriptor()
+	// customer.IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
+	customer.IndustryValidator = customerDescIndustry.Validators[0].(func(string) error)
+	// customerDescMarketingOptOut is the schema descriptor for marketing_opt_out field.
+	customerDescMarketingOptOut := customerFields[18].Descriptor()
+	// customer.DefaultMarketingOptOut holds the default value on creation for the marketing_opt_out field.
+	customer.DefaultMarketingOptOut = customerDescMarketingOptOut.Default.(bool)
+	customergroupMixin := schema.CustomerGroup{}.Mixin()
+	customergroupMixinFields0 := customergroupMixin[0].Fields()
+	_ = customergroupMixinFields0
+	customergroupFields := schema.CustomerGroup{}.Fields()
+	_ = customergroupFields
+	// customergroupDescCreatedAt is the schema descriptor for created_at field.
+	customergroupDescCreatedAt := customergroupMixinFields0[0].Descriptor()
+	// customergroup.DefaultCreatedAt holds the default value on creation for the created_at field.
+	customergroup.DefaultCreatedAt = customergroupDescCreatedAt.Default.(func() time.Time)
+	// customergroupDescUpdatedAt is the schema descriptor for updated_at field.
+	customergroupDescUpdatedAt := customergroupMixinFields0[1].Descriptor()
+	// customergroup.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	customergroup.DefaultUpdatedAt = customergroupDescUpdatedAt.Default.(func() time.Time)
+	// customergroup.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	customergroup.UpdateDefaultUpdatedAt = customergroupDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customergroupDescName is the schema descriptor for name field.
+	customergroupDescName := customergroupFields[0].Descriptor()
+	// customergroup.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	customergroup.NameValidator = func() func(string) error {
+		validators := customergroupDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	documentversionMixin := schema.DocumentVersion{}.Mixin()
+	documentversionMixinFields0 := documentversionMixin[0].Fields()
+	_ = documentversionMixinFields0
+	documentversionFields := schema.DocumentVersion{}.Fields()
+	_ = documentversionFields
+	// documentversionDescCreatedAt is the schema descriptor for created_at field.
+	documentversionDescCreatedAt := documentversionMixinFields0[0].Descriptor()
+	// documentversion.DefaultCreatedAt holds the default value on creation for the created_at field.
+	documentversion.DefaultCreatedAt = documentversionDescCreatedAt.Default.(func() time.Time)
+	// documentversionDescNumber is the schema descriptor for number field.
+	documentversionDescNumber := documentversionFields[1].Descriptor()
+	// documentversion.NumberValidator is a validator for the "number" field. It is called by the builders before save.
+	documentversion.NumberValidator = documentversionDescNumber.Validators[0].(func(int) error)
+	// documentversionDescChangeNote is the schema descriptor for change_note field.
+	documentversionDescChangeNote := documentversionFields[6].Descriptor()
+	// documentversion.ChangeNoteValidator is a validator for the "change_note" field. It is called by the builders before save.
+	documentversion.ChangeNoteValidator = documentversionDescChangeNote.Validators[0].(func(string) error)
+	knowledgecategoryMixin := schema.KnowledgeCategory{}.Mixin()
+	knowledgecategoryMixinFields0 := knowledgecategoryMixin[0].Fields()
+	_ = knowledgecategoryMixinFields0
+	knowledgecategoryFields := schema.KnowledgeCategory{}.Fields()
+	_ = knowledgecategoryFields
+	// knowledgecategoryDescCreatedAt is the schema descriptor for created_at field.
+	knowledgecategoryDescCreatedAt := knowledgecategoryMixinFields0[0].Descriptor()
+	// knowledgecategory.DefaultCreatedAt holds the default value on creation for the created_at field.
+	knowledgecategory.DefaultCreatedAt = knowledgecategoryDescCreatedAt.Default.(func() time.Time)
+	// knowledgecategoryDescUpdatedAt is the schema descriptor for updated_at field.
+	knowledgecategoryDescUpdatedAt := knowledgecategoryMixinFields0[1].Descriptor()
+	// knowledgecategory.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	knowledgecategory.DefaultUpdatedAt = knowledgecategoryDescUpdatedAt.Default.(func() time.Time)
+	// knowledgecategory.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	knowledgecategory.UpdateDefaultUpdatedAt = knowledgecategoryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// knowledgecategoryDescName is the schema descriptor for name field.
+	knowledgecategoryDescName := knowledgecategoryFields[0].Descriptor()
+	// knowledgecategory.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	knowledgecategory.NameValidator = func() func(string) error {
+		validators := knowledgecategoryDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// knowledgecategoryDescTaxonomy is the schema descriptor for taxonomy field.
+	knowledgecategoryDescTaxonomy := knowledgecategoryFields[1].Descriptor()
+	// knowledgecategory.TaxonomyValidator is a validator for the "taxonomy" field. It is called by the builders before save.
+	knowledgecategory.TaxonomyValidator = func() func(string) error {
+		validators := knowledgecategoryDescTaxonomy.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(taxonomy string) error {
+			for _, fn := range fns {
+				if err := fn(taxonomy); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// knowledgecategoryDescPath is the schema descriptor for path field.
+	knowledgecategoryDescPath := knowledgecategoryFields[3].Descriptor()
+	// knowledgecategory.DefaultPath holds the default value on creation for the path field.
+	knowledgecategory.DefaultPath = knowledgecategoryDescPath.Default.(string)
+	// knowledgecategory.PathValidator is a validator for the "path" field. It is called by the builders before save.
+	knowledgecategory.PathValidator = knowledgecategoryDescPath.Validators[0].(func(string) error)
+	// knowledgecategoryDescSortOrder is the schema descriptor for sort_order field.
+	knowledgecategoryDescSortOrder := knowledgecategoryFields[4].Descriptor()
+	// knowledgecategory.DefaultSortOrder holds the default value on creation for the sort_order field.
+	knowledgecategory.DefaultSortOrder = knowledgecategoryDescSortOrder.Default.(int)
+	knowledgedocumentMixin := schema.KnowledgeDocument{}.Mixin()
+	knowledgedocumentMixinFields0 := knowledgedocumentMixin[0].Fields()
+	_ = knowledgedocumentMixinFields0
+	knowledgedocumentFields := schema.KnowledgeDocument{}.Fields()
+	_ = knowledgedocumentFields
+	// knowledgedocumentDescCreatedAt is the schema descriptor for created_at field.
+	knowledgedocumentDescCreatedAt := knowledgedocumentMixinFields0[0].Descriptor()
+	// knowledgedocument.DefaultCreatedAt holds the default value on creation for the created_at field.
+	knowledgedocument.DefaultCreatedAt = knowledgedocumentDescCreatedAt.Default.(func() time.Time)
+	// knowledgedocumentDescUpdatedAt is the schema descriptor for updated_at field.
+	knowledgedocumentDescUpdatedAt := knowledgedocumentMixinFields0[1].Descriptor()
+	// knowledgedocument.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	knowledgedocument.DefaultUpdatedAt = knowledgedocumentDescUpdatedAt.Default.(func() time.Time)
+	// knowledgedocument.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	knowledgedocument.UpdateDefaultUpdatedAt = knowledgedocumentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// knowledgedocumentDescTitle is the schema descriptor for title field.
+	knowledgedocumentDescTitle := knowledgedocumentFields[0].Descriptor()
+	// knowledgedocument.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	knowledgedocument.TitleValidator = func() func(string) error {
+		validators := knowledgedocumentDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// knowledgedocumentDescBody is the schema descriptor for body field.
+	knowledgedocumentDescBody := knowledgedocumentFields[1].Descriptor()
+	// knowledgedocument.DefaultBody holds the default value on creation for the body field.
+	knowledgedocument.DefaultBody = knowledgedocumentDescBody.Default.(string)
+	// knowledgedocumentDescSummary is the schema descriptor for summary field.
+	knowledgedocumentDescSummary := knowledgedocumentFields[2].Descriptor()
+	// knowledgedocument.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
+	knowledgedocument.SummaryValidator = knowledgedocumentDescSummary.Validators[0].(func(string) error)
+	// knowledgedocumentDescCurrentVersion is the schema descriptor for current_version field.
+	knowledgedocumentDescCurrentVersion := knowledgedocumentFields[6].Descriptor()
+	// knowledgedocument.DefaultCurrentVersion holds the default value on creation for the current_version field.
+	knowledgedocument.DefaultCurrentVersion = knowledgedocumentDescCurrentVersion.Default.(int)
+	// knowledgedocument.CurrentVersionValidator is a validator for the "current_version" field. It is called by the builders before save.
+	knowledgedocument.CurrentVersionValidator = knowledgedocumentDescCurrentVersion.Validators[0].(func(int) error)
+	// knowledgedocumentDescReviewComment is the schema descriptor for review_comment field.
+	knowledgedocumentDescReviewComment := knowledgedocumentFields[14].Descriptor()
+	// knowledgedocument.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	knowledgedocument.ReviewCommentValidator = knowledgedocumentDescReviewComment.Validators[0].(func(string) error)
+	partnerMixin := schema.Partner{}.Mixin()
+	partnerMixinFields0 := partnerMixin[0].Fields()
+	_ = partnerMixinFields0
+	partnerFields := schema.Partner{}.Fields()
+	_ = partnerFields
+	// partnerDescCreatedAt is the schema descriptor for created_at field.
+	partnerDescCreatedAt := partnerMixinFields0[0].Descriptor()
+	// partner.DefaultCreatedAt holds the default value on creation for the created_at field.
+	partner.DefaultCreatedAt = partnerDescCreatedAt.Default.(func() time.Time)
+	// partnerDescUpdatedAt is the schema descriptor for updated_at field.
+	partnerDescUpdatedAt := partnerMixinFields0[1].Descriptor()
+	// partner.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	partner.DefaultUpdatedAt = partnerDescUpdatedAt.Default.(func() time.Time)
+	// partner.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	partner.UpdateDefaultUpdatedAt = partnerDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// partnerDescName is the schema descriptor for name field.
+	partnerDescName := partnerFields[0].Descriptor()
+	// partner.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	partner.NameValidator = func() func(string) error {
+		validators := partnerDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// partnerDescCode is the schema descriptor for code field.
+	partnerDescCode := partnerFields[1].Descriptor()
+	// partner.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	partner.CodeValidator = func() func(string) error {
+		validators := partnerDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// partnerDescContactName is the schema descriptor for contact_name field.
+	partnerDescContactName := partnerFields[3].Descriptor()
+	// partner.ContactNameValidator is a validator for the "contact_name" field. It is called by the builders before save.
+	partner.ContactNameValidator = partnerDescContactName.Validators[0].(func(string) error)
+	// partnerDescContactMobile is the schema descriptor for contact_mobile field.
+	partnerDescContactMobile := partnerFields[4].Descriptor()
+	// partner.ContactMobileValidator is a validator for the "contact_mobile" field. It is called by the builders before save.
+	partner.ContactMobileValidator = partnerDescContactMobile.Validators[0].(func(string) error)
+	// partnerDescScopes is the schema descriptor for scopes field.
+	partnerDescScopes := partnerFields[5].Descriptor()
+	// partner.DefaultScopes holds the default value on creation for the scopes field.
+	partner.DefaultScopes = partnerDescScopes.Default.([]string)
+	partnerapikeyMixin := schema.PartnerAPIKey{}.Mixin()
+	partnerapikeyMixinFields0 := partnerapikeyMixin[0].Fields()
+	_ = partnerapikeyMixinFields0
+	partnerapikeyFields := schema.PartnerAPIKey{}.Fields()
+	_ = partnerapikeyFields
+	// partnerapikeyDescCreatedAt is the schema descriptor for created_at field.
+	partnerapikeyDescCreatedAt := partnerapikeyMixinFields0[0].Descriptor()
+	// partnerapikey.DefaultCreatedAt holds the default value on creation for the created_at field.
+	partnerapikey.DefaultCreatedAt = partnerapikeyDescCreatedAt.Default.(func() time.Time)
+	// partnerapikeyDescName is the schema descriptor for name field.
+	partnerapikeyDescName := partnerapikeyFields[1].Descriptor()
+	// partnerapikey.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	partnerapikey.NameValidator = partnerapikeyDescName.Validators[0].(func(string) error)
+	// partnerapikeyDescPrefix is the schema descriptor for prefix field.
+	partnerapikeyDescPrefix := partnerapikeyFields[2].Descriptor()
+	// partnerapikey.PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
+	partnerapikey.PrefixValidator = func() func(string) error {
+		validators := partnerapikeyDescPrefix.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(prefix string) error {
+			for _, fn := range fns {
+				if err := fn(prefix); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// partnerapikeyDescKeyHash is the schema descriptor for key_hash field.
+	partnerapikeyDescKeyHash := partnerapikeyFields[3].Descriptor()
+	// partnerapikey.KeyHashValidator is a validator for the "key_hash" field. It is called by the builders before save.
+	partnerapikey.KeyHashValidator = partnerapikeyDescKeyHash.Validators[0].(func(string) error)
+	pointsaccountMixin := schema.PointsAccount{}.Mixin()
+	pointsaccountMixinFields0 := pointsaccountMixin[0].Fields()
+	_ = pointsaccountMixinFields0
+	pointsaccountFields := schema.PointsAccount{}.Fields()
+	_ = pointsaccountFields
+	// pointsaccountDescCreatedAt is the schema descriptor for created_at field.
+	pointsaccountDescCreatedAt := pointsaccountMixinFields0[0].Descriptor()
+	// pointsaccount.DefaultCreatedAt holds the default value on creation for the created_at field.
+	pointsaccount.DefaultCreatedAt = pointsaccountDescCreatedAt.Default.(func() time.Time)
+	// pointsaccountDescUpdatedAt is the schema descriptor for updated_at field.
+	pointsaccountDescUpdatedAt := pointsaccountMixinFields0[1].Descriptor()
+	// pointsaccount.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	pointsaccount.DefaultUpdatedAt = pointsaccountDescUpdatedAt.Default.(func() time.Time)
+	// pointsaccount.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	pointsaccount.UpdateDefaultUpdatedAt = pointsaccountDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// pointsaccountDescBalance is the schema descriptor for balance field.
+	pointsaccountDescBalance := pointsaccountFields[1].Descriptor()
+	// pointsaccount.DefaultBalance holds the default value on creation for the balance field.
+	pointsaccount.DefaultBalance = pointsaccountDescBalance.Default.(int64)
+	// pointsaccount.BalanceValidator is a validator for the "balance" field. It is called by the builders before save.
+	pointsaccount.BalanceValidator = pointsaccountDescBalance.Validators[0].(func(int64) error)
+	// pointsaccountDescQualifyingPoints is the schema descriptor for qualifying_points field.
+	pointsaccountDescQualifyingPoints := pointsaccountFields[2].Descriptor()
+	// pointsaccount.DefaultQualifyingPoints holds the default value on creation for the qualifying_points field.
+	pointsaccount.DefaultQualifyingPoints = pointsaccountDescQualifyingPoints.Default.(int64)
+	// pointsaccount.QualifyingPointsValidator is a validator for the "qualifying_points" field. It is called by the builders before save.
+	pointsaccount.QualifyingPointsValidator = pointsaccountDescQualifyingPoints.Validators[0].(func(int64) error)
+	pointstransactionMixin := schema.PointsTransaction{}.Mixin()
+	pointstransactionMixinFields0 := pointstransactionMixin[0].Fields()
+	_ = pointstransactionMixinFields0
+	pointstransactionFields := schema.PointsTransaction{}.Fields()
+	_ = pointstransactionFields
+	// pointstransactionDescCreatedAt is the schema descriptor for created_at field.
+	pointstransactionDescCreatedAt := pointstransactionMixinFields0[0].Descriptor()
+	// pointstransaction.DefaultCreatedAt holds the default value on creation for the created_at field.
+	pointstransaction.DefaultCreatedAt = pointstransactionDescCreatedAt.Default.(func() time.Time)
+	// pointstransactionDescRemaining is the schema descriptor for remaining field.
+	pointstransactionDescRemaining := pointstransactionFields[4].Descriptor()
+	// pointstransaction.DefaultRemaining holds the default value on creation for the remaining field.
+	pointstransaction.DefaultRemaining = pointstransactionDescRemaining.Default.(int64)
+	// pointstransaction.RemainingValidator is a validator for the "remaining" field. It is called by the builders before save.
+	pointstransaction.RemainingValidator = pointstransactionDescRemaining.Validators[0].(func(int64) error)
+	// pointstransactionDescReason is the schema descriptor for reason field.
+	pointstransactionDescReason := pointstransactionFields[6].Descriptor()
+	// pointstransaction.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	pointstransaction.ReasonValidator = pointstransactionDescReason.Validators[0].(func(string) error)
+	// pointstransactionDescIdempotencyKey is the schema descriptor for idempotency_key field.
+	pointstransactionDescIdempotencyKey := pointstransactionFields[7].Descriptor()
+	// pointstransaction.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
+	pointstransaction.IdempotencyKeyValidator = pointstransactionDescIdempotencyKey.Validators[0].(func(string) error)
+	productMixin := schema.Product{}.Mixin()
+	productMixinFields0 := productMixin[0].Fields()
+	_ = productMixinFields0
+	productFields := schema.Product{}.Fields()
+	_ = productFields
+	// productDescCreatedAt is the schema descriptor for created_at field.
+	productDescCreatedAt := productMixinFields0[0].Descriptor()
+	// product.DefaultCreatedAt holds the default value on creation for the created_at field.
+	product.DefaultCreatedAt = productDescCreatedAt.Default.(func() time.Time)
+	// productDescUpdatedAt is the schema descriptor for updated_at field.
+	productDescUpdatedAt := productMixinFields0[1].Descriptor()
+	// product.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	product.DefaultUpdatedAt = productDescUpdatedAt.Default.(func() time.Time)
+	// product.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	product.UpdateDefaultUpdatedAt = productDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productDescCode is the schema descriptor for code field.
+	productDescCode := productFields[0].Descriptor()
+	// product.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	product.CodeValidator = func() func(string) error {
+		validators := productDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescName is the schema descriptor for name field.
+	productDescName := productFields[1].Descriptor()
+	// product.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	product.NameValidator = func() func(string) error {
+		validators := productDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescPrice is the schema descriptor for price field.
+	productDescPrice := productFields[4].Descriptor()
+	// product.PriceValidator is a validator for the "price" field. It is called by the builders before save.
+	product.PriceValidator = productDescPrice.Validators[0].(func(int64) error)
+	servicerequestMixin := schema.ServiceRequest{}.Mixin()
+	servicerequestHooks := schema.ServiceRequest{}.Hooks()
+	servicerequest.Hooks[0] = servicerequestHooks[0]
+	servicerequestMixinFields0 := servicerequestMixin[0].Fields()
+	_ = servicerequestMixinFields0
+	servicerequestFields := schema.ServiceRequest{}.Fields()
+	_ = servicerequestFields
+	// servicerequestDescCreatedAt is the schema descriptor for created_at field.
+	servicerequestDescCreatedAt := servicerequestMixinFields0[0].Descriptor()
+	// servicerequest.DefaultCreatedAt holds the default value on creation for the created_at field.
+	servicerequest.DefaultCreatedAt = servicerequestDescCreatedAt.Default.(func() time.Time)
+	// servicerequestDescUpdatedAt is the schema descriptor for updated_at field.
+	servicerequestDescUpdatedAt := servicerequestMixinFields0[1].Descriptor()
+	// servicerequest.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	servicerequest.DefaultUpdatedAt = servicerequestDescUpdatedAt.Default.(func() time.Time)
+	// servicerequest.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	servicerequest.UpdateDefaultUpdatedAt = servicerequestDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// servicerequestDescNumber is the schema descriptor for number field.
+	servicerequestDescNumber := servicerequestFields[0].Descriptor()
+	// servicerequest.NumberValidator is a validator for the "number" field. It is called by the builders before save.
+	servicerequest.NumberValidator = func() func(string) error {
+		validators := servicerequestDescNumber.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(number string) error {
+			for _, fn := range fns {
+				if err := fn(number); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// servicerequestDescCategory is the schema descriptor for category field.
+	servicerequestDescCategory := servicerequestFields[3].Descriptor()
+	// servicerequest.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
+	servicerequest.CategoryValidator = servicerequestDescCategory.Validators[0].(func(string) error)
+	// servicerequestDescTitle is the schema descriptor for title field.
+	servicerequestDescTitle := servicerequestFields[6].Descriptor()
+	// servicerequest.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	servicerequest.TitleValidator = func() func(string) error {
+		validators := servicerequestDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// servicerequestDescEscalationLevel is the schema descriptor for escalation_level field.
+	servicerequestDescEscalationLevel := servicerequestFields[13].Descriptor()
+	// servicerequest.DefaultEscalationLevel holds the default value on creation for the escalation_level field.
+	servicerequest.DefaultEscalationLevel = servicerequestDescEscalationLevel.Default.(int)
+	// servicerequest.EscalationLevelValidator is a validator for the "escalation_level" field. It is called by the builders before save.
+	servicerequest.EscalationLevelValidator = servicerequestDescEscalationLevel.Validators[0].(func(int) error)
+	// servicerequestDescSatisfaction is the schema descriptor for satisfaction field.
+	servicerequestDescSatisfaction := servicerequestFields[17].Descriptor()
+	// servicerequest.SatisfactionValidator is a validator for the "satisfaction" field. It is called by the builders before save.
+	servicerequest.SatisfactionValidator = servicerequestDescSatisfaction.Validators[0].(func(int) error)
+	subscriptionMixin := schema.Subscription{}.Mixin()
+	subscriptionMixinFields0 := subscriptionMixin[0].Fields()
+	_ = subscriptionMixinFields0
+	subscriptionFields := schema.Subscription{}.Fields()
+	_ = subscriptionFields
+	// subscriptionDescCreatedAt is the schema descriptor for created_at field.
+	subscriptionDescCreatedAt := subscriptionMixinFields0[0].Descriptor()
+	// subscription.DefaultCreatedAt holds the default value on creation for the created_at field.
+	subscription.DefaultCreatedAt = subscriptionDescCreatedAt.Default.(func() time.Time)
+	// subscriptionDescUpdatedAt is the schema descriptor for updated_at field.
+	subscriptionDescUpdatedAt := subscriptionMixinFields0[1].Descriptor()
+	// subscription.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	subscription.DefaultUpdatedAt = subscriptionDescUpdatedAt.Default.(func() time.Time)
+	// subscription.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	subscription.UpdateDefaultUpdatedAt = subscriptionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// subscriptionDescServiceNumber is the schema descriptor for service_number field.
+	subscriptionDescServiceNumber := subscriptionFields[3].Descriptor()
+	// subscription.ServiceNumberValidator is a validator for the "service_number" field. It is called by the builders before save.
+	subscription.ServiceNumberValidator = func() func(string) error {
+		validators := subscriptionDescServiceNumber.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(service_number string) error {
+			for _, fn := range fns {
+				if err := fn(service_number); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// subscriptionDescStartAt is the schema descriptor for start_at field.
+	subscriptionDescStartAt := subscriptionFields[5].Descriptor()
+	// subscription.DefaultStartAt holds the default value on creation for the start_at field.
+	subscription.DefaultStartAt = subscriptionDescStartAt.Default.(func() time.Time)
+	// subscriptionDescMonthlyFee is the schema descriptor for monthly_fee field.
+	subscriptionDescMonthlyFee := subscriptionFields[8].Descriptor()
+	// subscription.DefaultMonthlyFee holds the default value on creation for the monthly_fee field.
+	subscription.DefaultMonthlyFee = subscriptionDescMonthlyFee.Default.(int64)
+	// subscription.MonthlyFeeValidator is a validator for the "monthly_fee" field. It is called by the builders before save.
+	subscription.MonthlyFeeValidator = subscriptionDescMonthlyFee.Validators[0].(func(int64) error)
+	teamMixin := schema.Team{}.Mixin()
+	teamHooks := schema.Team{}.Hooks()
+	team.Hooks[0] = teamHooks[0]
+	team.Hooks[1] = teamHooks[1]
+	team.Hooks[2] = teamHooks[2]
+	teamMixinFields0 := teamMixin[0].Fields()
+	_ = teamMixinFields0
+	teamFields := schema.Team{}.Fields()
+	_ = teamFields
+	// teamDescCreatedAt is the schema descriptor for created_at field.
+	teamDescCreatedAt := teamMixinFields0[0].Descriptor()
+	// team.DefaultCreatedAt holds the default value on creation for the created_at field.
+	team.DefaultCreatedAt = teamDescCreatedAt.Default.(func() time.Time)
+	// teamDescUpdatedAt is the schema descriptor for updated_at field.
+	teamDescUpdatedAt := teamMixinFields0[1].Descriptor()
+	// team.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	team.DefaultUpdatedAt = teamDescUpdatedAt.Default.(func() time.Time)
+	// team.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	team.UpdateDefaultUpdatedAt = teamDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// teamDescName is the schema descriptor for name field.
+	teamDescName := teamFields[0].Descriptor()
+	// team.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	team.NameValidator = func() func(string) error {
+		validators := teamDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// teamDescCode is the schema descriptor for code field.
+	teamDescCode := teamFields[1].Descriptor()
+	// team.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	team.CodeValidator = func() func(string) error {
+		validators := teamDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// teamDescRegion is the schema descriptor for region field.
+	teamDescRegion := teamFields[3].Descriptor()
+	// team.RegionValidator is a validator for the "region" field. It is called by the builders before save.
+	team.RegionValidator = teamDescRegion.Validators[0].(func(string) error)
+	// teamDescPath is the schema descriptor for path field.
+	teamDescPath := teamFields[5].Descriptor()
+	// team.DefaultPath holds the default value on creation for the path field.
+	team.DefaultPath = teamDescPath.Default.(string)
+	// team.PathValidator is a validator for the "path" field. It is called by the builders before save.
+	team.PathValidator = teamDescPath.Validators[0].(func(string) error)
+	userMixin := schema.User{}.Mixin()
+	userMixinFields0 := userMixin[0].Fields()
+	_ = userMixinFields0
+	userFields := schema.User{}.Fields()
+	_ = userFields
+	// userDescCreatedAt is the schema descriptor for created_at field.
+	userDescCreatedAt := userMixinFields0[0].Descriptor()
+	// user.DefaultCreatedAt holds the default value on creation for the created_at field.
+	user.DefaultCreatedAt = userDescCreatedAt.Default.(func() time.Time)
+	// userDescUpdatedAt is the schema descriptor for updated_at field.
+	userDescUpdatedAt := userMixinFields0[1].Descriptor()
+	// user.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	user.DefaultUpdatedAt = userDescUpdatedAt.Default.(func() time.Time)
+	// user.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	user.UpdateDefaultUpdatedAt = userDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// userDescUsername is the schema descriptor for username field.
+	userDescUsername := userFields[0].Descriptor()
+	// user.UsernameValidator is a validator for the "username" field. It is called by the builders before save.
+	user.UsernameValidator = func() func(string) error {
+		validators := userDescUsername.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(username string) error {
+			for _, fn := range fns {
+				if err := fn(username); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// userDescDisplayName is the schema descriptor for display_name field.
+	userDescDisplayName := userFields[1].Descriptor()
+	// user.DisplayNameValidator is a validator for the "display_name" field. It is called by the builders before save.
+	user.DisplayNameValidator = func() func(string) error {
+		validators := userDescDisplayName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(display_name string) error {
+			for _, fn := range fns {
+				if err := fn(display_name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// userDescEmail is the schema descriptor for email field.
+	userDescEmail := userFields[3].Descriptor()
+	// user.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	user.EmailValidator = func() func(string) error {
+		validators := userDescEmail.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(email string) error {
+			for _, fn := range fns {
+				if err := fn(email); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// userDescMobile is the schema descriptor for mobile field.
+	userDescMobile := userFields[4].Descriptor()
+	// user.MobileValidator is a validator for the "mobile" field. It is called by the builders before save.
+	user.MobileValidator = func() func(string) error {
+		validators := userDescMobile.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(mobile string) error {
+			for _, fn := range fns {
+				if err := fn(mobile); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// userDescRoles is the schema descriptor for roles field.
+	userDescRoles := userFields[5].Descriptor()
+	// user.DefaultRoles holds the default value on creation for the roles field.
+	user.DefaultRoles = userDescRoles.Default.([]string)
+}
 
 const (
 	Version = "v0.14.5"                                         // Version of ent codegen.

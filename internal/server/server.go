@@ -1,0 +1,166 @@
+// Package server wires c360's HTTP surface: the GraphQL endpoint with its limits and error
+// presenter, the IDE in development, health and readiness probes, Prometheus metrics and the
+// embedded single-page app.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/c360crm/c360/graph"
+	"github.com/c360crm/c360/internal/db"
+)
+
+// Config is what the HTTP server needs to know.
+type Config struct {
+	Addr   string
+	Dev    bool // GraphQL IDE, introspection and field suggestions
+	Limits Limits
+	// MaxBodyBytes caps a GraphQL request body.
+	MaxBodyBytes int64
+	// ShutdownTimeout bounds the drain of in-flight requests on SIGTERM.
+	ShutdownTimeout time.Duration
+	// Stats adds extensions.c360.sqlStatements to every GraphQL response (tests, benchmarks).
+	Stats bool
+	// SPA serves every path that is not an API route (the embedded admin app); nil: 404.
+	SPA http.Handler
+}
+
+// Server is one c360 API process.
+type Server struct {
+	cfg     Config
+	db      *db.DB
+	log     *slog.Logger
+	metrics *metrics
+	handler http.Handler
+	gql     *handler.Server
+}
+
+// New builds the server and its routes.
+func New(cfg Config, d *db.DB, log *slog.Logger) *Server {
+	if cfg.Limits == (Limits{}) {
+		cfg.Limits = DefaultLimits
+	}
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.ShutdownTimeout == 0 {
+		cfg.ShutdownTimeout = 15 * time.Second
+	}
+	s := &Server{cfg: cfg, db: d, log: WithRequestIDs(log), metrics: newMetrics(d.SQL)}
+	s.gql = s.newGraphQL()
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", s.instrument("graphql", http.MaxBytesHandler(s.gql, cfg.MaxBodyBytes)))
+	if cfg.Dev {
+		mux.Handle("GET /graphiql", s.instrument("graphiql", playground.Handler("c360 GraphQL", "/graphql")))
+	}
+	mux.Handle("GET /healthz", s.instrument("health", http.HandlerFunc(s.healthz)))
+	mux.Handle("GET /readyz", s.instrument("health", http.HandlerFunc(s.readyz)))
+	mux.Handle("GET /metrics", s.instrument("metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})))
+	if cfg.SPA != nil {
+		mux.Handle("/", s.instrument("spa", cfg.SPA))
+	}
+	s.handler = mux
+	return s
+}
+
+// Handler returns the root HTTP handler (tests serve it with httptest).
+func (s *Server) Handler() http.Handler { return s.handler }
+
+func (s *Server) newGraphQL() *handler.Server {
+	srv := handler.New(graph.NewSchema(s.db.Client))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})  // queries only: gqlgen refuses mutations over GET
+	srv.AddTransport(transport.POST{}) // application/json
+	srv.SetQueryCache(pagingCache{Cache: lru.New[*ast.QueryDocument](1000), pageSize: s.cfg.Limits.DefaultPageSize})
+	srv.SetParserTokenLimit(s.cfg.Limits.MaxTokens)
+	srv.SetDisableSuggestion(!s.cfg.Dev)
+	if s.cfg.Dev {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(limitsExtension{l: s.cfg.Limits})
+	srv.Use(operationMetrics{m: s.metrics, stats: s.cfg.Stats})
+	// Every mutation runs in one transaction: a failing resolver rolls all of it back.
+	srv.Use(entgql.Transactioner{TxOpener: s.db.Client})
+	srv.SetErrorPresenter(errorPresenter(s.log))
+	srv.SetRecoverFunc(recoverFunc(s.log))
+	return srv
+}
+
+func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz reports whether the database answers within two seconds.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.db.SQL.PingContext(ctx); err != nil {
+		s.log.WarnContext(r.Context(), "readiness: database unreachable", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "unreachable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": "ok"})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// ListenAndServe serves until ctx is cancelled (SIGINT/SIGTERM in main), then stops taking
+// new connections and lets in-flight requests finish within the shutdown timeout. ready, if
+// not nil, receives the bound address once the listener is up.
+func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down: draining in-flight requests", "timeout", s.cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// compile-time check that the limits extension is a gqlgen extension.
+var _ graphql.HandlerExtension = limitsExtension{}

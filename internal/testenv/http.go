@@ -1,0 +1,137 @@
+package testenv
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	"github.com/c360crm/c360/internal/db"
+	"github.com/c360crm/c360/internal/server"
+)
+
+// Server starts a real c360 HTTP server on d (on a loopback port) for the test and returns
+// a client for it. Statement counts are on (Stats) so tests can assert them.
+func Server(t testing.TB, d *db.DB, cfg server.Config) *Client {
+	t.Helper()
+	cfg.Stats = true
+	level := slog.LevelWarn
+	if os.Getenv("C360_TEST_LOG") != "" {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	ts := httptest.NewServer(server.New(cfg, d, log).Handler())
+	t.Cleanup(ts.Close)
+	return &Client{URL: ts.URL, HTTP: ts.Client(), Header: http.Header{}}
+}
+
+// Client sends GraphQL requests to a test server.
+type Client struct {
+	URL    string
+	HTTP   *http.Client
+	Header http.Header // sent with every request (e.g. Authorization)
+}
+
+// Response is a decoded GraphQL response.
+type Response struct {
+	Status     int
+	Data       json.RawMessage `json:"data"`
+	Errors     []Error         `json:"errors"`
+	Extensions map[string]any  `json:"extensions"`
+	Raw        []byte          `json:"-"`
+	HTTP       *http.Response  `json:"-"`
+}
+
+// Error is one GraphQL error.
+type Error struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// Do posts a GraphQL operation as application/json and decodes the response. It fails the
+// test only on transport problems; GraphQL errors are for the test to assert.
+func (c *Client) Do(t testing.TB, query string, vars map[string]any) *Response {
+	t.Helper()
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		t.Fatalf("encode request: %v", err)
+	}
+	req, err := http.NewRequest(http.MethodPost, c.URL+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("new request: %v", err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	return c.Send(t, req)
+}
+
+// Send sends a prepared request (any method, path and headers) and decodes a GraphQL body.
+func (c *Client) Send(t testing.TB, req *http.Request) *Response {
+	t.Helper()
+	for k, vs := range c.Header {
+		for _, v := range vs {
+			req.Header.Add(k, v)
+		}
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("read response: %v", err)
+	}
+	r := &Response{Status: resp.StatusCode, Raw: raw, HTTP: resp}
+	_ = json.Unmarshal(raw, r) // non-JSON bodies stay in Raw for the test to inspect
+	return r
+}
+
+// MustOK fails the test when the response has errors, and decodes data into v (if not nil).
+func (r *Response) MustOK(t testing.TB, v any) *Response {
+	t.Helper()
+	if len(r.Errors) > 0 || r.Status != http.StatusOK {
+		t.Fatalf("unexpected errors (HTTP %d): %s", r.Status, r.Raw)
+	}
+	if v != nil {
+		if err := json.Unmarshal(r.Data, v); err != nil {
+			t.Fatalf("decode data: %v\n%s", err, r.Data)
+		}
+	}
+	return r
+}
+
+// Code returns extensions.code of the first error, or "".
+func (r *Response) Code() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+// Field returns extensions.field of the first error, or "".
+func (r *Response) Field() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	f, _ := r.Errors[0].Extensions["field"].(string)
+	return f
+}
+
+// SQLStatements returns the statement count the server reported for the operation (-1 if none).
+func (r *Response) SQLStatements() int {
+	m, ok := r.Extensions["c360"].(map[string]any)
+	if !ok {
+		return -1
+	}
+	n, ok := m["sqlStatements"].(float64)
+	if !ok {
+		return -1
+	}
+	return int(n)
+}
