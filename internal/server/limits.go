@@ -42,7 +42,7 @@ var _ interface {
 	graphql.OperationContextMutator
 } = limitsExtension{}
 
-func (limitsExtension) ExtensionName() string                           { return "C360Limits" }
+func (limitsExtension) ExtensionName() string                          { return "C360Limits" }
 func (limitsExtension) Validate(schema graphql.ExecutableSchema) error { return nil }
 
 func (e limitsExtension) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {

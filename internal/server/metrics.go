@@ -93,7 +93,7 @@ type operationMetrics struct {
 	stats bool
 }
 
-func (operationMetrics) ExtensionName() string                           { return "C360Metrics" }
+func (operationMetrics) ExtensionName() string                          { return "C360Metrics" }
 func (operationMetrics) Validate(schema graphql.ExecutableSchema) error { return nil }
 
 func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {

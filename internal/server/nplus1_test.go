@@ -67,7 +67,9 @@ func TestNestedQueryRunsFixedStatements(t *testing.T) {
 					Name          string
 					Subscriptions struct {
 						TotalCount int
-						Edges      []struct{ Node struct{ Product struct{ Name string } } }
+						Edges      []struct {
+							Node struct{ Product struct{ Name string } }
+						}
 					}
 					Groups   []struct{ Name string }
 					Contacts struct {
