@@ -90,15 +90,32 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(err, &ge) && ge.Extensions != nil && ge.Extensions["code"] != nil:
 			// gqlgen's own coded errors (parse, validation, limits) are already client-safe.
 			return gqlErr
-		case errors.As(err, &ge) && ge.Err == nil && !strings.Contains(ge.Message, "ent:"):
-			// Argument coercion errors from gqlgen ("cannot unmarshal", enum values, …).
-			set(apperr.BadUserInput, ge.Message)
+		case isFrameworkError(err):
+			// gqlgen's own errors about the request (argument and variable coercion such as
+			// "cannot decode cursor", introspection disabled): safe to show.
+			set(apperr.BadUserInput, err.(*gqlerror.Error).Message)
 		default:
-			log.ErrorContext(ctx, "internal error", "err", err, "path", gqlErr.Path.String())
+			log.ErrorContext(ctx, "internal error", "err", err, "type", fmt.Sprintf("%T", err), "path", gqlErr.Path.String())
 			set(apperr.Internal, "internal error")
 		}
 		return gqlErr
 	}
+}
+
+// isFrameworkError reports whether err was raised by gqlgen about the request itself rather
+// than returned by a resolver: gqlgen hands those to the presenter as *gqlerror.Error, while
+// resolver errors arrive as they were returned.
+func isFrameworkError(err error) bool {
+	ge, ok := err.(*gqlerror.Error)
+	if !ok {
+		return false
+	}
+	if ge.Err == nil {
+		return true
+	}
+	// A coercion error wraps a decoding error; one that wraps a database error is ours.
+	msg := strings.ToLower(ge.Err.Error())
+	return !strings.Contains(msg, "ent:") && !strings.Contains(msg, "sql")
 }
 
 // recoverFunc turns a panic in a resolver into INTERNAL, logging the panic value.

@@ -108,7 +108,11 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 		before = counter.Count()
 	}
 	resp := next(ctx)
-	name := o.m.names.label(oc.OperationName)
+	opName := oc.OperationName
+	if opName == "" && oc.Operation != nil {
+		opName = oc.Operation.Name
+	}
+	name := o.m.names.label(opName)
 	typ := "query"
 	if oc.Operation != nil {
 		typ = string(oc.Operation.Operation)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/c360crm/c360/ent"
-	"github.com/c360crm/c360/ent/contact"
 	"github.com/c360crm/c360/internal/server"
 	"github.com/c360crm/c360/internal/testenv"
 )
@@ -109,5 +108,4 @@ func TestNestedQueryRunsFixedStatements(t *testing.T) {
 	if counts[50] > 10 {
 		t.Fatalf("nested page takes %d statements; want at most 10", counts[50])
 	}
-	_ = contact.FieldContactedAt
 }
