@@ -23,8 +23,12 @@ for _ in $(seq 1 100); do
 done
 
 report=$(mktemp)
-(cd frontend && E2E_BASE_URL="http://127.0.0.1:$PORT" E2E_REPORT="$report" npm run e2e)
+(cd frontend && E2E_BASE_URL="http://127.0.0.1:$PORT" PLAYWRIGHT_JSON_OUTPUT_NAME="$report" \
+  npx playwright test --config e2e/playwright.config.ts --reporter=list,json)
 rc=$?
-counts=$(cat "$report" 2>/dev/null || echo x)
+counts=$(node -e '
+  const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).stats;
+  console.log(`${s.expected + s.flaky} ${s.unexpected} ${s.skipped}`);
+' "$report" 2>/dev/null || echo x)
 rm -f "$report"
 "$TESTSUM" -stage e2e -file "$SUMMARY" -counts "$counts" -rc $rc

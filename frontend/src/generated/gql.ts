@@ -1,0 +1,44 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment CustomerListRow on Customer {\n    id\n    code\n    name\n    type\n    mobile\n    city\n    status\n    createdAt\n  }\n": typeof types.CustomerListRowFragmentDoc,
+    "\n  query CustomerList(\n    $first: Int\n    $after: Cursor\n    $last: Int\n    $before: Cursor\n    $where: CustomerWhereInput\n  ) {\n    customers(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      orderBy: [{ field: CREATED_AT, direction: DESC }]\n      where: $where\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          ...CustomerListRow\n        }\n      }\n    }\n  }\n": typeof types.CustomerListDocument,
+    "\n  query CustomerOverview {\n    all: customers(first: 1) {\n      totalCount\n    }\n    public: customers(first: 1, where: { type: PUBLIC }) {\n      totalCount\n    }\n    business: customers(first: 1, where: { type: BUSINESS }) {\n      totalCount\n    }\n    govEnterprise: customers(first: 1, where: { type: GOV_ENTERPRISE }) {\n      totalCount\n    }\n    active: customers(first: 1, where: { status: ACTIVE }) {\n      totalCount\n    }\n    dormant: customers(first: 1, where: { status: DORMANT }) {\n      totalCount\n    }\n    churned: customers(first: 1, where: { status: CHURNED }) {\n      totalCount\n    }\n  }\n": typeof types.CustomerOverviewDocument,
+};
+const documents: Documents = {
+    "\n  fragment CustomerListRow on Customer {\n    id\n    code\n    name\n    type\n    mobile\n    city\n    status\n    createdAt\n  }\n": types.CustomerListRowFragmentDoc,
+    "\n  query CustomerList(\n    $first: Int\n    $after: Cursor\n    $last: Int\n    $before: Cursor\n    $where: CustomerWhereInput\n  ) {\n    customers(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      orderBy: [{ field: CREATED_AT, direction: DESC }]\n      where: $where\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          ...CustomerListRow\n        }\n      }\n    }\n  }\n": types.CustomerListDocument,
+    "\n  query CustomerOverview {\n    all: customers(first: 1) {\n      totalCount\n    }\n    public: customers(first: 1, where: { type: PUBLIC }) {\n      totalCount\n    }\n    business: customers(first: 1, where: { type: BUSINESS }) {\n      totalCount\n    }\n    govEnterprise: customers(first: 1, where: { type: GOV_ENTERPRISE }) {\n      totalCount\n    }\n    active: customers(first: 1, where: { status: ACTIVE }) {\n      totalCount\n    }\n    dormant: customers(first: 1, where: { status: DORMANT }) {\n      totalCount\n    }\n    churned: customers(first: 1, where: { status: CHURNED }) {\n      totalCount\n    }\n  }\n": types.CustomerOverviewDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerListRow on Customer {\n    id\n    code\n    name\n    type\n    mobile\n    city\n    status\n    createdAt\n  }\n"): typeof import('./graphql').CustomerListRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerList(\n    $first: Int\n    $after: Cursor\n    $last: Int\n    $before: Cursor\n    $where: CustomerWhereInput\n  ) {\n    customers(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      orderBy: [{ field: CREATED_AT, direction: DESC }]\n      where: $where\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          ...CustomerListRow\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CustomerListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerOverview {\n    all: customers(first: 1) {\n      totalCount\n    }\n    public: customers(first: 1, where: { type: PUBLIC }) {\n      totalCount\n    }\n    business: customers(first: 1, where: { type: BUSINESS }) {\n      totalCount\n    }\n    govEnterprise: customers(first: 1, where: { type: GOV_ENTERPRISE }) {\n      totalCount\n    }\n    active: customers(first: 1, where: { status: ACTIVE }) {\n      totalCount\n    }\n    dormant: customers(first: 1, where: { status: DORMANT }) {\n      totalCount\n    }\n    churned: customers(first: 1, where: { status: CHURNED }) {\n      totalCount\n    }\n  }\n"): typeof import('./graphql').CustomerOverviewDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,61 @@
+import type { Catalog } from '../types';
+
+// Typed `Catalog`: a missing or unknown key is a compile error.
+export const enUS: Catalog = {
+  'app.title': 'c360 Customer 360',
+  'app.language': 'Language',
+  'app.graphiql': 'GraphQL IDE',
+  'app.notFound': 'Page not found',
+  'app.backHome': 'Back to overview',
+
+  'nav.overview': 'Overview',
+  'nav.customers': 'Customers',
+
+  'common.retry': 'Retry',
+  'common.loading': 'Loading…',
+  'common.search': 'Search',
+  'common.firstPage': 'First',
+  'common.previousPage': 'Previous',
+  'common.nextPage': 'Next',
+  'common.pageSize': '{size} / page',
+  'common.pageStatus': 'Page {page} · {total} in total',
+
+  'overview.title': 'Overview',
+  'overview.totalCustomers': 'Customers',
+  'overview.byType': 'By customer type',
+
+  'customers.title': 'Customers',
+  'customers.searchPlaceholder': 'Search by customer name',
+  'customers.empty': 'No customers yet',
+  'customers.emptySearch': 'No customer name contains “{query}”',
+  'customers.column.code': 'Code',
+  'customers.column.name': 'Name',
+  'customers.column.type': 'Type',
+  'customers.column.mobile': 'Mobile',
+  'customers.column.city': 'City',
+  'customers.column.status': 'Status',
+  'customers.column.createdAt': 'Created',
+
+  'customer.type.PUBLIC': 'Public',
+  'customer.type.BUSINESS': 'Business',
+  'customer.type.GOV_ENTERPRISE': 'Government & enterprise',
+  'customer.status.ACTIVE': 'Active',
+  'customer.status.DORMANT': 'Dormant',
+  'customer.status.CHURNED': 'Churned',
+  'customer.status.MERGED': 'Merged',
+
+  'error.title': 'Could not load',
+  'error.UNAUTHENTICATED': 'Not signed in, or the session has expired',
+  'error.FORBIDDEN': 'Permission denied',
+  'error.BAD_USER_INPUT': 'Invalid input',
+  'error.NOT_FOUND': 'Not found',
+  'error.CONFLICT': 'Conflict',
+  'error.INTERNAL': 'Internal server error',
+  'error.GRAPHQL_PARSE_FAILED': 'The request could not be parsed',
+  'error.GRAPHQL_VALIDATION_FAILED': 'The request does not match the API schema',
+  'error.COMPLEXITY_LIMIT_EXCEEDED': 'The query is too complex',
+  'error.NETWORK': 'Cannot reach the server',
+  'error.HTTP': 'Unexpected server response',
+  'error.BAD_RESPONSE': 'The server returned data that could not be read',
+  'error.UNKNOWN': 'Unknown error',
+};

@@ -1,0 +1,61 @@
+// The zh-CN catalog is the source of the key set: every other catalog is typed
+// `Catalog` (see ../types.ts), so a key missing from or unknown to it does not compile.
+// Keys are flat and dotted by area; `{name}` marks a parameter of t().
+export const zhCN = {
+  'app.title': 'c360 客户360',
+  'app.language': '语言',
+  'app.graphiql': 'GraphQL 调试台',
+  'app.notFound': '页面不存在',
+  'app.backHome': '返回首页',
+
+  'nav.overview': '概览',
+  'nav.customers': '客户',
+
+  'common.retry': '重试',
+  'common.loading': '加载中…',
+  'common.search': '搜索',
+  'common.firstPage': '首页',
+  'common.previousPage': '上一页',
+  'common.nextPage': '下一页',
+  'common.pageSize': '每页 {size} 条',
+  'common.pageStatus': '第 {page} 页 · 共 {total} 条',
+
+  'overview.title': '概览',
+  'overview.totalCustomers': '客户总数',
+  'overview.byType': '按客户类型',
+
+  'customers.title': '客户',
+  'customers.searchPlaceholder': '按客户名称搜索',
+  'customers.empty': '暂无客户',
+  'customers.emptySearch': '没有名称包含“{query}”的客户',
+  'customers.column.code': '客户编码',
+  'customers.column.name': '名称',
+  'customers.column.type': '类型',
+  'customers.column.mobile': '手机号',
+  'customers.column.city': '城市',
+  'customers.column.status': '状态',
+  'customers.column.createdAt': '创建时间',
+
+  'customer.type.PUBLIC': '公众',
+  'customer.type.BUSINESS': '商务',
+  'customer.type.GOV_ENTERPRISE': '政企',
+  'customer.status.ACTIVE': '在网',
+  'customer.status.DORMANT': '沉默',
+  'customer.status.CHURNED': '离网',
+  'customer.status.MERGED': '已合并',
+
+  'error.title': '加载失败',
+  'error.UNAUTHENTICATED': '未登录或登录已过期',
+  'error.FORBIDDEN': '没有权限',
+  'error.BAD_USER_INPUT': '输入有误',
+  'error.NOT_FOUND': '记录不存在',
+  'error.CONFLICT': '数据冲突',
+  'error.INTERNAL': '服务器内部错误',
+  'error.GRAPHQL_PARSE_FAILED': '请求无法解析',
+  'error.GRAPHQL_VALIDATION_FAILED': '请求与接口定义不符',
+  'error.COMPLEXITY_LIMIT_EXCEEDED': '查询过于复杂',
+  'error.NETWORK': '无法连接服务器',
+  'error.HTTP': '服务器响应异常',
+  'error.BAD_RESPONSE': '服务器返回了无法识别的数据',
+  'error.UNKNOWN': '未知错误',
+} as const;

@@ -1,0 +1,2 @@
+export { CustomerList } from './components/CustomerList';
+export { customerStatusKey, customerTypeKey } from './utils/labels';

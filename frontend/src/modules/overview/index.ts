@@ -1,0 +1,1 @@
+export { CustomerOverview } from './components/CustomerOverview';

@@ -1,0 +1,24 @@
+import type { PlainMessageKey } from '@/i18n';
+import { DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export interface NavItem {
+  path: string;
+  label: PlainMessageKey;
+  icon: ReactNode;
+}
+
+/** The side menu, in order. A route that is not listed here has no menu entry. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
+  { path: '/customers', label: 'nav.customers', icon: <TeamOutlined /> },
+];
+
+/** The menu entry for a location: its own path or the section it is under ('/' only itself). */
+export function selectedNavPath(pathname: string): string | undefined {
+  return NAV_ITEMS.map((item) => item.path)
+    .filter((path) =>
+      path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`),
+    )
+    .sort((a, b) => b.length - a.length)[0];
+}

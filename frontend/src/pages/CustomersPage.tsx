@@ -1,0 +1,5 @@
+import { CustomerList } from '@/modules/customers';
+
+export default function CustomersPage() {
+  return <CustomerList />;
+}

@@ -1,0 +1,5 @@
+import { CustomerOverview } from '@/modules/overview';
+
+export default function OverviewPage() {
+  return <CustomerOverview />;
+}
