@@ -579,7 +579,7 @@ var (
 		{Name: "id_type", Type: field.TypeEnum, Nullable: true, Enums: []string{"RESIDENT_ID", "PASSPORT", "HK_MACAO_PERMIT", "TAIWAN_PERMIT", "FOREIGNER_PERMANENT_RESIDENCE", "UNIFIED_SOCIAL_CREDIT_CODE", "OTHER"}},
 		{Name: "id_number", Type: field.TypeString, Nullable: true, Size: 32},
 		{Name: "gender", Type: field.TypeEnum, Nullable: true, Enums: []string{"MALE", "FEMALE", "UNKNOWN"}},
-		{Name: "birthday", Type: field.TypeTime, Nullable: true},
+		{Name: "birthday", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"mysql": "date"}},
 		{Name: "mobile", Type: field.TypeString, Nullable: true, Size: 11},
 		{Name: "email", Type: field.TypeString, Nullable: true, Size: 254},
 		{Name: "province", Type: field.TypeString, Nullable: true, Size: 32},

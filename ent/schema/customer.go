@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -42,7 +43,9 @@ func (Customer) Fields() []ent.Field {
 		field.String("id_number").Optional().MaxLen(32).
 			Comment("Document number; masked unless the caller may read it in clear."),
 		field.Enum("gender").Values("MALE", "FEMALE", "UNKNOWN").Optional().Nillable(),
-		field.Time("birthday").Optional().Nillable(),
+		// A calendar date: DATE on MySQL (ent's default TIMESTAMP cannot hold dates before 1970).
+		field.Time("birthday").Optional().Nillable().
+			SchemaType(map[string]string{dialect.MySQL: "date"}),
 		field.String("mobile").Optional().MaxLen(11).Validate(validate.Mobile).
 			Comment("Mainland mobile number; masked unless the caller may read it in clear."),
 		field.String("email").Optional().MaxLen(254).Validate(validate.Email),

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/c360crm/c360/internal/db"
+)
+
+// globals are the flags every command shares; each falls back to an environment variable.
+type globals struct {
+	dataDir   string
+	dbURL     string
+	logLevel  string
+	logFormat string
+}
+
+func envOr(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func newRootCmd() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:           "c360",
+		Short:         "c360 — customer-360 CRM for telecom operators",
+		Version:       version + " (" + commit + ")",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.dataDir, "data-dir", envOr("C360_DATA_DIR", "./data"), "directory for the SQLite database, search index and blobs (env C360_DATA_DIR)")
+	pf.StringVar(&g.dbURL, "db", envOr("C360_DB", ""), "database URL: empty for SQLite in the data dir, sqlite:///path.db, or mysql://user:pass@host:3306/db (env C360_DB)")
+	pf.StringVar(&g.logLevel, "log-level", envOr("C360_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env C360_LOG_LEVEL)")
+	pf.StringVar(&g.logFormat, "log-format", envOr("C360_LOG_FORMAT", "text"), "log format: text or json (env C360_LOG_FORMAT)")
+	root.AddCommand(newServeCmd(g), newMigrateCmd(g), newSeedCmd(g), newUserCmd(g))
+	return root
+}
+
+// logger builds the process logger from the flags.
+func (g *globals) logger() (*slog.Logger, error) {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(g.logLevel)); err != nil {
+		return nil, fmt.Errorf("--log-level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: lvl}
+	switch strings.ToLower(g.logFormat) {
+	case "json":
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
+	case "text", "":
+		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format: want text or json, got %q", g.logFormat)
+}
+
+// open opens and migrates the database.
+func (g *globals) open(ctx context.Context, log *slog.Logger) (*db.DB, error) {
+	d, err := db.Open(ctx, g.dbURL, g.dataDir, db.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Migrate(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	log.Info("database ready", "db", d.Redacted, "dialect", d.Dialect)
+	return d, nil
+}
