@@ -7,7 +7,7 @@
 # Stages run even when an earlier one failed, so one run shows everything that is broken.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-OUT=test-output
+OUT="$PWD/test-output"
 mkdir -p "$OUT"
 SUMMARY="$OUT/summary.tsv"
 : > "$SUMMARY"
