@@ -20,8 +20,9 @@ test: deps
 build:
 	go build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/c360
 
-## spa: install npm packages and build the admin app into frontend/dist
-spa: deps
+## spa: install npm packages and build the admin app into frontend/dist (no browser needed)
+spa:
+	C360_SKIP_BROWSER=1 scripts/deps.sh
 	scripts/frontend-build.sh
 
 ## deps: Go modules and the tools the tests need (Node packages, Chromium, MariaDB)
