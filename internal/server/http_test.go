@@ -110,7 +110,7 @@ func TestDevModeIDE(t *testing.T) {
 	}
 }
 
-func TestPanicBecomesInternal(t *testing.T) {
+func TestBadCursorIsBadInput(t *testing.T) {
 	// A malformed cursor is decoded by entgql; garbage must not surface internals.
 	d := testenv.New(t)
 	c := testenv.Server(t, d, server.Config{})
