@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +45,11 @@ func newRootCmd() *cobra.Command {
 	pf.StringVar(&g.logFormat, "log-format", envOr("C360_LOG_FORMAT", "text"), "log format: text or json (env C360_LOG_FORMAT)")
 	root.AddCommand(newServeCmd(g), newMigrateCmd(g), newSeedCmd(g), newUserCmd(g))
 	return root
+}
+
+// signalContext is cancelled on SIGINT or SIGTERM: the server drains, long jobs stop.
+func signalContext(parent context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
 }
 
 // logger builds the process logger from the flags.

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -30,7 +27,7 @@ func newServeCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signalContext(cmd.Context())
 			defer stop()
 			d, err := g.open(ctx, log)
 			if err != nil {
@@ -75,9 +72,4 @@ func newServeCmd(g *globals) *cobra.Command {
 	f.BoolVar(&printDemo, "print-demo-login", false, "print the URL and the demo login once listening")
 	f.StringVar(&addrFile, "addr-file", "", "write the bound address here once listening (useful with --addr 127.0.0.1:0)")
 	return cmd
-}
-
-// signalContext is kept for commands that run long jobs.
-func signalContext(parent context.Context) (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
 }

@@ -52,7 +52,8 @@ func customerIdentity(next ent.Mutator) ent.Mutator {
 		}
 		var c validate.CustomerIdentity
 		if m.Op().Is(ent.OpUpdateOne) {
-			old, err := m.Client().Customer.Get(ctx, mustID(m.ID()))
+			id, _ := m.ID()
+			old, err := m.Client().Customer.Get(ctx, id)
 			if err != nil {
 				return nil, err
 			}
@@ -94,11 +95,4 @@ func customerIdentity(next ent.Mutator) ent.Mutator {
 		}
 		return next.Mutate(ctx, m)
 	})
-}
-
-func mustID(id int, ok bool) int {
-	if !ok {
-		return 0
-	}
-	return id
 }

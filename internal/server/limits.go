@@ -130,7 +130,6 @@ func (w *walker) field(f *ast.Field, depth int, parent ast.Path) int {
 			}
 			if n < 0 || n > w.l.MaxPageSize {
 				w.err = limitError(path, "%s must be between 0 and %d", name, w.l.MaxPageSize)
-				w.err.Extensions["code"] = apperr.BadUserInput
 				w.err.Extensions["field"] = name
 				return 0
 			}
