@@ -155,7 +155,9 @@ func (_c *AttachmentCreate) Mutation() *AttachmentMutation {
 
 // Save creates the Attachment in the database.
 func (_c *AttachmentCreate) Save(ctx context.Context) (*Attachment, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -182,8 +184,11 @@ func (_c *AttachmentCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *AttachmentCreate) defaults() {
+func (_c *AttachmentCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if attachment.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized attachment.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := attachment.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
@@ -191,6 +196,7 @@ func (_c *AttachmentCreate) defaults() {
 		v := attachment.DefaultExtractionStatus
 		_c.mutation.SetExtractionStatus(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

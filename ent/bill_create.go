@@ -127,7 +127,9 @@ func (_c *BillCreate) Mutation() *BillMutation {
 
 // Save creates the Bill in the database.
 func (_c *BillCreate) Save(ctx context.Context) (*Bill, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -154,8 +156,11 @@ func (_c *BillCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *BillCreate) defaults() {
+func (_c *BillCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if bill.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized bill.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := bill.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
@@ -167,6 +172,7 @@ func (_c *BillCreate) defaults() {
 		v := bill.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -115,7 +115,9 @@ func (_c *CampaignCostCreate) Mutation() *CampaignCostMutation {
 
 // Save creates the CampaignCost in the database.
 func (_c *CampaignCostCreate) Save(ctx context.Context) (*CampaignCost, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -142,15 +144,22 @@ func (_c *CampaignCostCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *CampaignCostCreate) defaults() {
+func (_c *CampaignCostCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if campaigncost.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized campaigncost.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := campaigncost.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.IncurredAt(); !ok {
+		if campaigncost.DefaultIncurredAt == nil {
+			return fmt.Errorf("ent: uninitialized campaigncost.DefaultIncurredAt (forgotten import ent/runtime?)")
+		}
 		v := campaigncost.DefaultIncurredAt()
 		_c.mutation.SetIncurredAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

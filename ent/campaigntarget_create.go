@@ -269,7 +269,9 @@ func (_c *CampaignTargetCreate) Mutation() *CampaignTargetMutation {
 
 // Save creates the CampaignTarget in the database.
 func (_c *CampaignTargetCreate) Save(ctx context.Context) (*CampaignTarget, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -296,12 +298,18 @@ func (_c *CampaignTargetCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *CampaignTargetCreate) defaults() {
+func (_c *CampaignTargetCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if campaigntarget.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized campaigntarget.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := campaigntarget.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if campaigntarget.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized campaigntarget.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := campaigntarget.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -317,6 +325,7 @@ func (_c *CampaignTargetCreate) defaults() {
 		v := campaigntarget.DefaultRevenue
 		_c.mutation.SetRevenue(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

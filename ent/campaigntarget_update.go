@@ -310,7 +310,9 @@ func (_u *CampaignTargetUpdate) RemoveContacts(v ...*Contact) *CampaignTargetUpd
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CampaignTargetUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -337,11 +339,15 @@ func (_u *CampaignTargetUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CampaignTargetUpdate) defaults() {
+func (_u *CampaignTargetUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if campaigntarget.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized campaigntarget.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := campaigntarget.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -874,7 +880,9 @@ func (_u *CampaignTargetUpdateOne) Select(field string, fields ...string) *Campa
 
 // Save executes the query and returns the updated CampaignTarget entity.
 func (_u *CampaignTargetUpdateOne) Save(ctx context.Context) (*CampaignTarget, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -901,11 +909,15 @@ func (_u *CampaignTargetUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CampaignTargetUpdateOne) defaults() {
+func (_u *CampaignTargetUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if campaigntarget.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized campaigntarget.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := campaigntarget.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -22,20 +22,25 @@ import (
 	"github.com/c360crm/c360/ent/campaign"
 	"github.com/c360crm/c360/ent/campaigncost"
 	"github.com/c360crm/c360/ent/campaigntarget"
+	"github.com/c360crm/c360/ent/casbinrule"
 	"github.com/c360crm/c360/ent/contact"
 	"github.com/c360crm/c360/ent/creditevent"
 	"github.com/c360crm/c360/ent/creditprofile"
 	"github.com/c360crm/c360/ent/customer"
+	"github.com/c360crm/c360/ent/customercredential"
 	"github.com/c360crm/c360/ent/customergroup"
 	"github.com/c360crm/c360/ent/documentversion"
 	"github.com/c360crm/c360/ent/knowledgecategory"
 	"github.com/c360crm/c360/ent/knowledgedocument"
+	"github.com/c360crm/c360/ent/loginthrottle"
 	"github.com/c360crm/c360/ent/partner"
 	"github.com/c360crm/c360/ent/partnerapikey"
 	"github.com/c360crm/c360/ent/pointsaccount"
 	"github.com/c360crm/c360/ent/pointstransaction"
 	"github.com/c360crm/c360/ent/product"
 	"github.com/c360crm/c360/ent/servicerequest"
+	"github.com/c360crm/c360/ent/session"
+	"github.com/c360crm/c360/ent/setting"
 	"github.com/c360crm/c360/ent/subscription"
 	"github.com/c360crm/c360/ent/team"
 	"github.com/c360crm/c360/ent/user"
@@ -62,6 +67,8 @@ type Client struct {
 	CampaignCost *CampaignCostClient
 	// CampaignTarget is the client for interacting with the CampaignTarget builders.
 	CampaignTarget *CampaignTargetClient
+	// CasbinRule is the client for interacting with the CasbinRule builders.
+	CasbinRule *CasbinRuleClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
 	// CreditEvent is the client for interacting with the CreditEvent builders.
@@ -70,6 +77,8 @@ type Client struct {
 	CreditProfile *CreditProfileClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// CustomerCredential is the client for interacting with the CustomerCredential builders.
+	CustomerCredential *CustomerCredentialClient
 	// CustomerGroup is the client for interacting with the CustomerGroup builders.
 	CustomerGroup *CustomerGroupClient
 	// DocumentVersion is the client for interacting with the DocumentVersion builders.
@@ -78,6 +87,8 @@ type Client struct {
 	KnowledgeCategory *KnowledgeCategoryClient
 	// KnowledgeDocument is the client for interacting with the KnowledgeDocument builders.
 	KnowledgeDocument *KnowledgeDocumentClient
+	// LoginThrottle is the client for interacting with the LoginThrottle builders.
+	LoginThrottle *LoginThrottleClient
 	// Partner is the client for interacting with the Partner builders.
 	Partner *PartnerClient
 	// PartnerAPIKey is the client for interacting with the PartnerAPIKey builders.
@@ -90,6 +101,10 @@ type Client struct {
 	Product *ProductClient
 	// ServiceRequest is the client for interacting with the ServiceRequest builders.
 	ServiceRequest *ServiceRequestClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
+	// Setting is the client for interacting with the Setting builders.
+	Setting *SettingClient
 	// Subscription is the client for interacting with the Subscription builders.
 	Subscription *SubscriptionClient
 	// Team is the client for interacting with the Team builders.
@@ -114,20 +129,25 @@ func (c *Client) init() {
 	c.Campaign = NewCampaignClient(c.config)
 	c.CampaignCost = NewCampaignCostClient(c.config)
 	c.CampaignTarget = NewCampaignTargetClient(c.config)
+	c.CasbinRule = NewCasbinRuleClient(c.config)
 	c.Contact = NewContactClient(c.config)
 	c.CreditEvent = NewCreditEventClient(c.config)
 	c.CreditProfile = NewCreditProfileClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
+	c.CustomerCredential = NewCustomerCredentialClient(c.config)
 	c.CustomerGroup = NewCustomerGroupClient(c.config)
 	c.DocumentVersion = NewDocumentVersionClient(c.config)
 	c.KnowledgeCategory = NewKnowledgeCategoryClient(c.config)
 	c.KnowledgeDocument = NewKnowledgeDocumentClient(c.config)
+	c.LoginThrottle = NewLoginThrottleClient(c.config)
 	c.Partner = NewPartnerClient(c.config)
 	c.PartnerAPIKey = NewPartnerAPIKeyClient(c.config)
 	c.PointsAccount = NewPointsAccountClient(c.config)
 	c.PointsTransaction = NewPointsTransactionClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.ServiceRequest = NewServiceRequestClient(c.config)
+	c.Session = NewSessionClient(c.config)
+	c.Setting = NewSettingClient(c.config)
 	c.Subscription = NewSubscriptionClient(c.config)
 	c.Team = NewTeamClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -221,32 +241,37 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		Account:           NewAccountClient(cfg),
-		Attachment:        NewAttachmentClient(cfg),
-		AuditLog:          NewAuditLogClient(cfg),
-		Bill:              NewBillClient(cfg),
-		Campaign:          NewCampaignClient(cfg),
-		CampaignCost:      NewCampaignCostClient(cfg),
-		CampaignTarget:    NewCampaignTargetClient(cfg),
-		Contact:           NewContactClient(cfg),
-		CreditEvent:       NewCreditEventClient(cfg),
-		CreditProfile:     NewCreditProfileClient(cfg),
-		Customer:          NewCustomerClient(cfg),
-		CustomerGroup:     NewCustomerGroupClient(cfg),
-		DocumentVersion:   NewDocumentVersionClient(cfg),
-		KnowledgeCategory: NewKnowledgeCategoryClient(cfg),
-		KnowledgeDocument: NewKnowledgeDocumentClient(cfg),
-		Partner:           NewPartnerClient(cfg),
-		PartnerAPIKey:     NewPartnerAPIKeyClient(cfg),
-		PointsAccount:     NewPointsAccountClient(cfg),
-		PointsTransaction: NewPointsTransactionClient(cfg),
-		Product:           NewProductClient(cfg),
-		ServiceRequest:    NewServiceRequestClient(cfg),
-		Subscription:      NewSubscriptionClient(cfg),
-		Team:              NewTeamClient(cfg),
-		User:              NewUserClient(cfg),
+		ctx:                ctx,
+		config:             cfg,
+		Account:            NewAccountClient(cfg),
+		Attachment:         NewAttachmentClient(cfg),
+		AuditLog:           NewAuditLogClient(cfg),
+		Bill:               NewBillClient(cfg),
+		Campaign:           NewCampaignClient(cfg),
+		CampaignCost:       NewCampaignCostClient(cfg),
+		CampaignTarget:     NewCampaignTargetClient(cfg),
+		CasbinRule:         NewCasbinRuleClient(cfg),
+		Contact:            NewContactClient(cfg),
+		CreditEvent:        NewCreditEventClient(cfg),
+		CreditProfile:      NewCreditProfileClient(cfg),
+		Customer:           NewCustomerClient(cfg),
+		CustomerCredential: NewCustomerCredentialClient(cfg),
+		CustomerGroup:      NewCustomerGroupClient(cfg),
+		DocumentVersion:    NewDocumentVersionClient(cfg),
+		KnowledgeCategory:  NewKnowledgeCategoryClient(cfg),
+		KnowledgeDocument:  NewKnowledgeDocumentClient(cfg),
+		LoginThrottle:      NewLoginThrottleClient(cfg),
+		Partner:            NewPartnerClient(cfg),
+		PartnerAPIKey:      NewPartnerAPIKeyClient(cfg),
+		PointsAccount:      NewPointsAccountClient(cfg),
+		PointsTransaction:  NewPointsTransactionClient(cfg),
+		Product:            NewProductClient(cfg),
+		ServiceRequest:     NewServiceRequestClient(cfg),
+		Session:            NewSessionClient(cfg),
+		Setting:            NewSettingClient(cfg),
+		Subscription:       NewSubscriptionClient(cfg),
+		Team:               NewTeamClient(cfg),
+		User:               NewUserClient(cfg),
 	}, nil
 }
 
@@ -264,32 +289,37 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		Account:           NewAccountClient(cfg),
-		Attachment:        NewAttachmentClient(cfg),
-		AuditLog:          NewAuditLogClient(cfg),
-		Bill:              NewBillClient(cfg),
-		Campaign:          NewCampaignClient(cfg),
-		CampaignCost:      NewCampaignCostClient(cfg),
-		CampaignTarget:    NewCampaignTargetClient(cfg),
-		Contact:           NewContactClient(cfg),
-		CreditEvent:       NewCreditEventClient(cfg),
-		CreditProfile:     NewCreditProfileClient(cfg),
-		Customer:          NewCustomerClient(cfg),
-		CustomerGroup:     NewCustomerGroupClient(cfg),
-		DocumentVersion:   NewDocumentVersionClient(cfg),
-		KnowledgeCategory: NewKnowledgeCategoryClient(cfg),
-		KnowledgeDocument: NewKnowledgeDocumentClient(cfg),
-		Partner:           NewPartnerClient(cfg),
-		PartnerAPIKey:     NewPartnerAPIKeyClient(cfg),
-		PointsAccount:     NewPointsAccountClient(cfg),
-		PointsTransaction: NewPointsTransactionClient(cfg),
-		Product:           NewProductClient(cfg),
-		ServiceRequest:    NewServiceRequestClient(cfg),
-		Subscription:      NewSubscriptionClient(cfg),
-		Team:              NewTeamClient(cfg),
-		User:              NewUserClient(cfg),
+		ctx:                ctx,
+		config:             cfg,
+		Account:            NewAccountClient(cfg),
+		Attachment:         NewAttachmentClient(cfg),
+		AuditLog:           NewAuditLogClient(cfg),
+		Bill:               NewBillClient(cfg),
+		Campaign:           NewCampaignClient(cfg),
+		CampaignCost:       NewCampaignCostClient(cfg),
+		CampaignTarget:     NewCampaignTargetClient(cfg),
+		CasbinRule:         NewCasbinRuleClient(cfg),
+		Contact:            NewContactClient(cfg),
+		CreditEvent:        NewCreditEventClient(cfg),
+		CreditProfile:      NewCreditProfileClient(cfg),
+		Customer:           NewCustomerClient(cfg),
+		CustomerCredential: NewCustomerCredentialClient(cfg),
+		CustomerGroup:      NewCustomerGroupClient(cfg),
+		DocumentVersion:    NewDocumentVersionClient(cfg),
+		KnowledgeCategory:  NewKnowledgeCategoryClient(cfg),
+		KnowledgeDocument:  NewKnowledgeDocumentClient(cfg),
+		LoginThrottle:      NewLoginThrottleClient(cfg),
+		Partner:            NewPartnerClient(cfg),
+		PartnerAPIKey:      NewPartnerAPIKeyClient(cfg),
+		PointsAccount:      NewPointsAccountClient(cfg),
+		PointsTransaction:  NewPointsTransactionClient(cfg),
+		Product:            NewProductClient(cfg),
+		ServiceRequest:     NewServiceRequestClient(cfg),
+		Session:            NewSessionClient(cfg),
+		Setting:            NewSettingClient(cfg),
+		Subscription:       NewSubscriptionClient(cfg),
+		Team:               NewTeamClient(cfg),
+		User:               NewUserClient(cfg),
 	}, nil
 }
 
@@ -320,10 +350,11 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Account, c.Attachment, c.AuditLog, c.Bill, c.Campaign, c.CampaignCost,
-		c.CampaignTarget, c.Contact, c.CreditEvent, c.CreditProfile, c.Customer,
-		c.CustomerGroup, c.DocumentVersion, c.KnowledgeCategory, c.KnowledgeDocument,
-		c.Partner, c.PartnerAPIKey, c.PointsAccount, c.PointsTransaction, c.Product,
-		c.ServiceRequest, c.Subscription, c.Team, c.User,
+		c.CampaignTarget, c.CasbinRule, c.Contact, c.CreditEvent, c.CreditProfile,
+		c.Customer, c.CustomerCredential, c.CustomerGroup, c.DocumentVersion,
+		c.KnowledgeCategory, c.KnowledgeDocument, c.LoginThrottle, c.Partner,
+		c.PartnerAPIKey, c.PointsAccount, c.PointsTransaction, c.Product,
+		c.ServiceRequest, c.Session, c.Setting, c.Subscription, c.Team, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -334,10 +365,11 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Account, c.Attachment, c.AuditLog, c.Bill, c.Campaign, c.CampaignCost,
-		c.CampaignTarget, c.Contact, c.CreditEvent, c.CreditProfile, c.Customer,
-		c.CustomerGroup, c.DocumentVersion, c.KnowledgeCategory, c.KnowledgeDocument,
-		c.Partner, c.PartnerAPIKey, c.PointsAccount, c.PointsTransaction, c.Product,
-		c.ServiceRequest, c.Subscription, c.Team, c.User,
+		c.CampaignTarget, c.CasbinRule, c.Contact, c.CreditEvent, c.CreditProfile,
+		c.Customer, c.CustomerCredential, c.CustomerGroup, c.DocumentVersion,
+		c.KnowledgeCategory, c.KnowledgeDocument, c.LoginThrottle, c.Partner,
+		c.PartnerAPIKey, c.PointsAccount, c.PointsTransaction, c.Product,
+		c.ServiceRequest, c.Session, c.Setting, c.Subscription, c.Team, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -360,6 +392,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CampaignCost.mutate(ctx, m)
 	case *CampaignTargetMutation:
 		return c.CampaignTarget.mutate(ctx, m)
+	case *CasbinRuleMutation:
+		return c.CasbinRule.mutate(ctx, m)
 	case *ContactMutation:
 		return c.Contact.mutate(ctx, m)
 	case *CreditEventMutation:
@@ -368,6 +402,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CreditProfile.mutate(ctx, m)
 	case *CustomerMutation:
 		return c.Customer.mutate(ctx, m)
+	case *CustomerCredentialMutation:
+		return c.CustomerCredential.mutate(ctx, m)
 	case *CustomerGroupMutation:
 		return c.CustomerGroup.mutate(ctx, m)
 	case *DocumentVersionMutation:
@@ -376,6 +412,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.KnowledgeCategory.mutate(ctx, m)
 	case *KnowledgeDocumentMutation:
 		return c.KnowledgeDocument.mutate(ctx, m)
+	case *LoginThrottleMutation:
+		return c.LoginThrottle.mutate(ctx, m)
 	case *PartnerMutation:
 		return c.Partner.mutate(ctx, m)
 	case *PartnerAPIKeyMutation:
@@ -388,6 +426,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Product.mutate(ctx, m)
 	case *ServiceRequestMutation:
 		return c.ServiceRequest.mutate(ctx, m)
+	case *SessionMutation:
+		return c.Session.mutate(ctx, m)
+	case *SettingMutation:
+		return c.Setting.mutate(ctx, m)
 	case *SubscriptionMutation:
 		return c.Subscription.mutate(ctx, m)
 	case *TeamMutation:
@@ -557,7 +599,8 @@ func (c *AccountClient) QuerySubscriptions(_m *Account) *SubscriptionQuery {
 
 // Hooks returns the client hooks.
 func (c *AccountClient) Hooks() []Hook {
-	return c.hooks.Account
+	hooks := c.hooks.Account
+	return append(hooks[:len(hooks):len(hooks)], account.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -722,7 +765,8 @@ func (c *AttachmentClient) QueryUploadedBy(_m *Attachment) *UserQuery {
 
 // Hooks returns the client hooks.
 func (c *AttachmentClient) Hooks() []Hook {
-	return c.hooks.Attachment
+	hooks := c.hooks.Attachment
+	return append(hooks[:len(hooks):len(hooks)], attachment.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -855,7 +899,8 @@ func (c *AuditLogClient) GetX(ctx context.Context, id int) *AuditLog {
 
 // Hooks returns the client hooks.
 func (c *AuditLogClient) Hooks() []Hook {
-	return c.hooks.AuditLog
+	hooks := c.hooks.AuditLog
+	return append(hooks[:len(hooks):len(hooks)], auditlog.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1020,7 +1065,8 @@ func (c *BillClient) QueryCustomer(_m *Bill) *CustomerQuery {
 
 // Hooks returns the client hooks.
 func (c *BillClient) Hooks() []Hook {
-	return c.hooks.Bill
+	hooks := c.hooks.Bill
+	return append(hooks[:len(hooks):len(hooks)], bill.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1249,7 +1295,8 @@ func (c *CampaignClient) QueryCosts(_m *Campaign) *CampaignCostQuery {
 
 // Hooks returns the client hooks.
 func (c *CampaignClient) Hooks() []Hook {
-	return c.hooks.Campaign
+	hooks := c.hooks.Campaign
+	return append(hooks[:len(hooks):len(hooks)], campaign.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1414,7 +1461,8 @@ func (c *CampaignCostClient) QueryRecordedBy(_m *CampaignCost) *UserQuery {
 
 // Hooks returns the client hooks.
 func (c *CampaignCostClient) Hooks() []Hook {
-	return c.hooks.CampaignCost
+	hooks := c.hooks.CampaignCost
+	return append(hooks[:len(hooks):len(hooks)], campaigncost.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1643,7 +1691,8 @@ func (c *CampaignTargetClient) QueryContacts(_m *CampaignTarget) *ContactQuery {
 
 // Hooks returns the client hooks.
 func (c *CampaignTargetClient) Hooks() []Hook {
-	return c.hooks.CampaignTarget
+	hooks := c.hooks.CampaignTarget
+	return append(hooks[:len(hooks):len(hooks)], campaigntarget.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1663,6 +1712,140 @@ func (c *CampaignTargetClient) mutate(ctx context.Context, m *CampaignTargetMuta
 		return (&CampaignTargetDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CampaignTarget mutation op: %q", m.Op())
+	}
+}
+
+// CasbinRuleClient is a client for the CasbinRule schema.
+type CasbinRuleClient struct {
+	config
+}
+
+// NewCasbinRuleClient returns a client for the CasbinRule from the given config.
+func NewCasbinRuleClient(c config) *CasbinRuleClient {
+	return &CasbinRuleClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `casbinrule.Hooks(f(g(h())))`.
+func (c *CasbinRuleClient) Use(hooks ...Hook) {
+	c.hooks.CasbinRule = append(c.hooks.CasbinRule, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `casbinrule.Intercept(f(g(h())))`.
+func (c *CasbinRuleClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CasbinRule = append(c.inters.CasbinRule, interceptors...)
+}
+
+// Create returns a builder for creating a CasbinRule entity.
+func (c *CasbinRuleClient) Create() *CasbinRuleCreate {
+	mutation := newCasbinRuleMutation(c.config, OpCreate)
+	return &CasbinRuleCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CasbinRule entities.
+func (c *CasbinRuleClient) CreateBulk(builders ...*CasbinRuleCreate) *CasbinRuleCreateBulk {
+	return &CasbinRuleCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CasbinRuleClient) MapCreateBulk(slice any, setFunc func(*CasbinRuleCreate, int)) *CasbinRuleCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CasbinRuleCreateBulk{err: fmt.Errorf("calling to CasbinRuleClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CasbinRuleCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CasbinRuleCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CasbinRule.
+func (c *CasbinRuleClient) Update() *CasbinRuleUpdate {
+	mutation := newCasbinRuleMutation(c.config, OpUpdate)
+	return &CasbinRuleUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CasbinRuleClient) UpdateOne(_m *CasbinRule) *CasbinRuleUpdateOne {
+	mutation := newCasbinRuleMutation(c.config, OpUpdateOne, withCasbinRule(_m))
+	return &CasbinRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CasbinRuleClient) UpdateOneID(id int) *CasbinRuleUpdateOne {
+	mutation := newCasbinRuleMutation(c.config, OpUpdateOne, withCasbinRuleID(id))
+	return &CasbinRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CasbinRule.
+func (c *CasbinRuleClient) Delete() *CasbinRuleDelete {
+	mutation := newCasbinRuleMutation(c.config, OpDelete)
+	return &CasbinRuleDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CasbinRuleClient) DeleteOne(_m *CasbinRule) *CasbinRuleDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CasbinRuleClient) DeleteOneID(id int) *CasbinRuleDeleteOne {
+	builder := c.Delete().Where(casbinrule.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CasbinRuleDeleteOne{builder}
+}
+
+// Query returns a query builder for CasbinRule.
+func (c *CasbinRuleClient) Query() *CasbinRuleQuery {
+	return &CasbinRuleQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCasbinRule},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CasbinRule entity by its id.
+func (c *CasbinRuleClient) Get(ctx context.Context, id int) (*CasbinRule, error) {
+	return c.Query().Where(casbinrule.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CasbinRuleClient) GetX(ctx context.Context, id int) *CasbinRule {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CasbinRuleClient) Hooks() []Hook {
+	hooks := c.hooks.CasbinRule
+	return append(hooks[:len(hooks):len(hooks)], casbinrule.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CasbinRuleClient) Interceptors() []Interceptor {
+	return c.inters.CasbinRule
+}
+
+func (c *CasbinRuleClient) mutate(ctx context.Context, m *CasbinRuleMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CasbinRuleCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CasbinRuleUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CasbinRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CasbinRuleDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CasbinRule mutation op: %q", m.Op())
 	}
 }
 
@@ -1824,7 +2007,8 @@ func (c *ContactClient) QueryCampaignTarget(_m *Contact) *CampaignTargetQuery {
 
 // Hooks returns the client hooks.
 func (c *ContactClient) Hooks() []Hook {
-	return c.hooks.Contact
+	hooks := c.hooks.Contact
+	return append(hooks[:len(hooks):len(hooks)], contact.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2005,7 +2189,8 @@ func (c *CreditEventClient) QueryApprover(_m *CreditEvent) *UserQuery {
 
 // Hooks returns the client hooks.
 func (c *CreditEventClient) Hooks() []Hook {
-	return c.hooks.CreditEvent
+	hooks := c.hooks.CreditEvent
+	return append(hooks[:len(hooks):len(hooks)], creditevent.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2170,7 +2355,8 @@ func (c *CreditProfileClient) QueryEvents(_m *CreditProfile) *CreditEventQuery {
 
 // Hooks returns the client hooks.
 func (c *CreditProfileClient) Hooks() []Hook {
-	return c.hooks.CreditProfile
+	hooks := c.hooks.CreditProfile
+	return append(hooks[:len(hooks):len(hooks)], creditprofile.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2583,6 +2769,139 @@ func (c *CustomerClient) mutate(ctx context.Context, m *CustomerMutation) (Value
 	}
 }
 
+// CustomerCredentialClient is a client for the CustomerCredential schema.
+type CustomerCredentialClient struct {
+	config
+}
+
+// NewCustomerCredentialClient returns a client for the CustomerCredential from the given config.
+func NewCustomerCredentialClient(c config) *CustomerCredentialClient {
+	return &CustomerCredentialClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `customercredential.Hooks(f(g(h())))`.
+func (c *CustomerCredentialClient) Use(hooks ...Hook) {
+	c.hooks.CustomerCredential = append(c.hooks.CustomerCredential, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `customercredential.Intercept(f(g(h())))`.
+func (c *CustomerCredentialClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CustomerCredential = append(c.inters.CustomerCredential, interceptors...)
+}
+
+// Create returns a builder for creating a CustomerCredential entity.
+func (c *CustomerCredentialClient) Create() *CustomerCredentialCreate {
+	mutation := newCustomerCredentialMutation(c.config, OpCreate)
+	return &CustomerCredentialCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CustomerCredential entities.
+func (c *CustomerCredentialClient) CreateBulk(builders ...*CustomerCredentialCreate) *CustomerCredentialCreateBulk {
+	return &CustomerCredentialCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CustomerCredentialClient) MapCreateBulk(slice any, setFunc func(*CustomerCredentialCreate, int)) *CustomerCredentialCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CustomerCredentialCreateBulk{err: fmt.Errorf("calling to CustomerCredentialClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CustomerCredentialCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CustomerCredentialCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CustomerCredential.
+func (c *CustomerCredentialClient) Update() *CustomerCredentialUpdate {
+	mutation := newCustomerCredentialMutation(c.config, OpUpdate)
+	return &CustomerCredentialUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CustomerCredentialClient) UpdateOne(_m *CustomerCredential) *CustomerCredentialUpdateOne {
+	mutation := newCustomerCredentialMutation(c.config, OpUpdateOne, withCustomerCredential(_m))
+	return &CustomerCredentialUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CustomerCredentialClient) UpdateOneID(id int) *CustomerCredentialUpdateOne {
+	mutation := newCustomerCredentialMutation(c.config, OpUpdateOne, withCustomerCredentialID(id))
+	return &CustomerCredentialUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CustomerCredential.
+func (c *CustomerCredentialClient) Delete() *CustomerCredentialDelete {
+	mutation := newCustomerCredentialMutation(c.config, OpDelete)
+	return &CustomerCredentialDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CustomerCredentialClient) DeleteOne(_m *CustomerCredential) *CustomerCredentialDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CustomerCredentialClient) DeleteOneID(id int) *CustomerCredentialDeleteOne {
+	builder := c.Delete().Where(customercredential.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CustomerCredentialDeleteOne{builder}
+}
+
+// Query returns a query builder for CustomerCredential.
+func (c *CustomerCredentialClient) Query() *CustomerCredentialQuery {
+	return &CustomerCredentialQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCustomerCredential},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CustomerCredential entity by its id.
+func (c *CustomerCredentialClient) Get(ctx context.Context, id int) (*CustomerCredential, error) {
+	return c.Query().Where(customercredential.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CustomerCredentialClient) GetX(ctx context.Context, id int) *CustomerCredential {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CustomerCredentialClient) Hooks() []Hook {
+	return c.hooks.CustomerCredential
+}
+
+// Interceptors returns the client interceptors.
+func (c *CustomerCredentialClient) Interceptors() []Interceptor {
+	return c.inters.CustomerCredential
+}
+
+func (c *CustomerCredentialClient) mutate(ctx context.Context, m *CustomerCredentialMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CustomerCredentialCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CustomerCredentialUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CustomerCredentialUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CustomerCredentialDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CustomerCredential mutation op: %q", m.Op())
+	}
+}
+
 // CustomerGroupClient is a client for the CustomerGroup schema.
 type CustomerGroupClient struct {
 	config
@@ -2741,7 +3060,8 @@ func (c *CustomerGroupClient) QueryCampaigns(_m *CustomerGroup) *CampaignQuery {
 
 // Hooks returns the client hooks.
 func (c *CustomerGroupClient) Hooks() []Hook {
-	return c.hooks.CustomerGroup
+	hooks := c.hooks.CustomerGroup
+	return append(hooks[:len(hooks):len(hooks)], customergroup.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -2906,7 +3226,8 @@ func (c *DocumentVersionClient) QueryAuthor(_m *DocumentVersion) *UserQuery {
 
 // Hooks returns the client hooks.
 func (c *DocumentVersionClient) Hooks() []Hook {
-	return c.hooks.DocumentVersion
+	hooks := c.hooks.DocumentVersion
+	return append(hooks[:len(hooks):len(hooks)], documentversion.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3087,7 +3408,8 @@ func (c *KnowledgeCategoryClient) QueryDocuments(_m *KnowledgeCategory) *Knowled
 
 // Hooks returns the client hooks.
 func (c *KnowledgeCategoryClient) Hooks() []Hook {
-	return c.hooks.KnowledgeCategory
+	hooks := c.hooks.KnowledgeCategory
+	return append(hooks[:len(hooks):len(hooks)], knowledgecategory.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3332,7 +3654,8 @@ func (c *KnowledgeDocumentClient) QueryServiceRequests(_m *KnowledgeDocument) *S
 
 // Hooks returns the client hooks.
 func (c *KnowledgeDocumentClient) Hooks() []Hook {
-	return c.hooks.KnowledgeDocument
+	hooks := c.hooks.KnowledgeDocument
+	return append(hooks[:len(hooks):len(hooks)], knowledgedocument.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3352,6 +3675,139 @@ func (c *KnowledgeDocumentClient) mutate(ctx context.Context, m *KnowledgeDocume
 		return (&KnowledgeDocumentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown KnowledgeDocument mutation op: %q", m.Op())
+	}
+}
+
+// LoginThrottleClient is a client for the LoginThrottle schema.
+type LoginThrottleClient struct {
+	config
+}
+
+// NewLoginThrottleClient returns a client for the LoginThrottle from the given config.
+func NewLoginThrottleClient(c config) *LoginThrottleClient {
+	return &LoginThrottleClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `loginthrottle.Hooks(f(g(h())))`.
+func (c *LoginThrottleClient) Use(hooks ...Hook) {
+	c.hooks.LoginThrottle = append(c.hooks.LoginThrottle, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `loginthrottle.Intercept(f(g(h())))`.
+func (c *LoginThrottleClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LoginThrottle = append(c.inters.LoginThrottle, interceptors...)
+}
+
+// Create returns a builder for creating a LoginThrottle entity.
+func (c *LoginThrottleClient) Create() *LoginThrottleCreate {
+	mutation := newLoginThrottleMutation(c.config, OpCreate)
+	return &LoginThrottleCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LoginThrottle entities.
+func (c *LoginThrottleClient) CreateBulk(builders ...*LoginThrottleCreate) *LoginThrottleCreateBulk {
+	return &LoginThrottleCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LoginThrottleClient) MapCreateBulk(slice any, setFunc func(*LoginThrottleCreate, int)) *LoginThrottleCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LoginThrottleCreateBulk{err: fmt.Errorf("calling to LoginThrottleClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LoginThrottleCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LoginThrottleCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LoginThrottle.
+func (c *LoginThrottleClient) Update() *LoginThrottleUpdate {
+	mutation := newLoginThrottleMutation(c.config, OpUpdate)
+	return &LoginThrottleUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LoginThrottleClient) UpdateOne(_m *LoginThrottle) *LoginThrottleUpdateOne {
+	mutation := newLoginThrottleMutation(c.config, OpUpdateOne, withLoginThrottle(_m))
+	return &LoginThrottleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LoginThrottleClient) UpdateOneID(id int) *LoginThrottleUpdateOne {
+	mutation := newLoginThrottleMutation(c.config, OpUpdateOne, withLoginThrottleID(id))
+	return &LoginThrottleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LoginThrottle.
+func (c *LoginThrottleClient) Delete() *LoginThrottleDelete {
+	mutation := newLoginThrottleMutation(c.config, OpDelete)
+	return &LoginThrottleDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LoginThrottleClient) DeleteOne(_m *LoginThrottle) *LoginThrottleDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LoginThrottleClient) DeleteOneID(id int) *LoginThrottleDeleteOne {
+	builder := c.Delete().Where(loginthrottle.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LoginThrottleDeleteOne{builder}
+}
+
+// Query returns a query builder for LoginThrottle.
+func (c *LoginThrottleClient) Query() *LoginThrottleQuery {
+	return &LoginThrottleQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLoginThrottle},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LoginThrottle entity by its id.
+func (c *LoginThrottleClient) Get(ctx context.Context, id int) (*LoginThrottle, error) {
+	return c.Query().Where(loginthrottle.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LoginThrottleClient) GetX(ctx context.Context, id int) *LoginThrottle {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *LoginThrottleClient) Hooks() []Hook {
+	return c.hooks.LoginThrottle
+}
+
+// Interceptors returns the client interceptors.
+func (c *LoginThrottleClient) Interceptors() []Interceptor {
+	return c.inters.LoginThrottle
+}
+
+func (c *LoginThrottleClient) mutate(ctx context.Context, m *LoginThrottleMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LoginThrottleCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LoginThrottleUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LoginThrottleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LoginThrottleDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LoginThrottle mutation op: %q", m.Op())
 	}
 }
 
@@ -3513,7 +3969,8 @@ func (c *PartnerClient) QueryCampaignTargets(_m *Partner) *CampaignTargetQuery {
 
 // Hooks returns the client hooks.
 func (c *PartnerClient) Hooks() []Hook {
-	return c.hooks.Partner
+	hooks := c.hooks.Partner
+	return append(hooks[:len(hooks):len(hooks)], partner.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3662,7 +4119,8 @@ func (c *PartnerAPIKeyClient) QueryPartner(_m *PartnerAPIKey) *PartnerQuery {
 
 // Hooks returns the client hooks.
 func (c *PartnerAPIKeyClient) Hooks() []Hook {
-	return c.hooks.PartnerAPIKey
+	hooks := c.hooks.PartnerAPIKey
+	return append(hooks[:len(hooks):len(hooks)], partnerapikey.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3827,7 +4285,8 @@ func (c *PointsAccountClient) QueryTransactions(_m *PointsAccount) *PointsTransa
 
 // Hooks returns the client hooks.
 func (c *PointsAccountClient) Hooks() []Hook {
-	return c.hooks.PointsAccount
+	hooks := c.hooks.PointsAccount
+	return append(hooks[:len(hooks):len(hooks)], pointsaccount.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -3992,7 +4451,8 @@ func (c *PointsTransactionClient) QueryActor(_m *PointsTransaction) *UserQuery {
 
 // Hooks returns the client hooks.
 func (c *PointsTransactionClient) Hooks() []Hook {
-	return c.hooks.PointsTransaction
+	hooks := c.hooks.PointsTransaction
+	return append(hooks[:len(hooks):len(hooks)], pointstransaction.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4205,7 +4665,8 @@ func (c *ProductClient) QueryCampaigns(_m *Product) *CampaignQuery {
 
 // Hooks returns the client hooks.
 func (c *ProductClient) Hooks() []Hook {
-	return c.hooks.Product
+	hooks := c.hooks.Product
+	return append(hooks[:len(hooks):len(hooks)], product.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4442,6 +4903,272 @@ func (c *ServiceRequestClient) mutate(ctx context.Context, m *ServiceRequestMuta
 	}
 }
 
+// SessionClient is a client for the Session schema.
+type SessionClient struct {
+	config
+}
+
+// NewSessionClient returns a client for the Session from the given config.
+func NewSessionClient(c config) *SessionClient {
+	return &SessionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `session.Hooks(f(g(h())))`.
+func (c *SessionClient) Use(hooks ...Hook) {
+	c.hooks.Session = append(c.hooks.Session, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `session.Intercept(f(g(h())))`.
+func (c *SessionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Session = append(c.inters.Session, interceptors...)
+}
+
+// Create returns a builder for creating a Session entity.
+func (c *SessionClient) Create() *SessionCreate {
+	mutation := newSessionMutation(c.config, OpCreate)
+	return &SessionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Session entities.
+func (c *SessionClient) CreateBulk(builders ...*SessionCreate) *SessionCreateBulk {
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SessionClient) MapCreateBulk(slice any, setFunc func(*SessionCreate, int)) *SessionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SessionCreateBulk{err: fmt.Errorf("calling to SessionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SessionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Session.
+func (c *SessionClient) Update() *SessionUpdate {
+	mutation := newSessionMutation(c.config, OpUpdate)
+	return &SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SessionClient) UpdateOne(_m *Session) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSession(_m))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SessionClient) UpdateOneID(id int) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSessionID(id))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Session.
+func (c *SessionClient) Delete() *SessionDelete {
+	mutation := newSessionMutation(c.config, OpDelete)
+	return &SessionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SessionClient) DeleteOne(_m *Session) *SessionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SessionClient) DeleteOneID(id int) *SessionDeleteOne {
+	builder := c.Delete().Where(session.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SessionDeleteOne{builder}
+}
+
+// Query returns a query builder for Session.
+func (c *SessionClient) Query() *SessionQuery {
+	return &SessionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSession},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Session entity by its id.
+func (c *SessionClient) Get(ctx context.Context, id int) (*Session, error) {
+	return c.Query().Where(session.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SessionClient) GetX(ctx context.Context, id int) *Session {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SessionClient) Hooks() []Hook {
+	return c.hooks.Session
+}
+
+// Interceptors returns the client interceptors.
+func (c *SessionClient) Interceptors() []Interceptor {
+	return c.inters.Session
+}
+
+func (c *SessionClient) mutate(ctx context.Context, m *SessionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SessionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SessionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Session mutation op: %q", m.Op())
+	}
+}
+
+// SettingClient is a client for the Setting schema.
+type SettingClient struct {
+	config
+}
+
+// NewSettingClient returns a client for the Setting from the given config.
+func NewSettingClient(c config) *SettingClient {
+	return &SettingClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `setting.Hooks(f(g(h())))`.
+func (c *SettingClient) Use(hooks ...Hook) {
+	c.hooks.Setting = append(c.hooks.Setting, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `setting.Intercept(f(g(h())))`.
+func (c *SettingClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Setting = append(c.inters.Setting, interceptors...)
+}
+
+// Create returns a builder for creating a Setting entity.
+func (c *SettingClient) Create() *SettingCreate {
+	mutation := newSettingMutation(c.config, OpCreate)
+	return &SettingCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Setting entities.
+func (c *SettingClient) CreateBulk(builders ...*SettingCreate) *SettingCreateBulk {
+	return &SettingCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SettingClient) MapCreateBulk(slice any, setFunc func(*SettingCreate, int)) *SettingCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SettingCreateBulk{err: fmt.Errorf("calling to SettingClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SettingCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SettingCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Setting.
+func (c *SettingClient) Update() *SettingUpdate {
+	mutation := newSettingMutation(c.config, OpUpdate)
+	return &SettingUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SettingClient) UpdateOne(_m *Setting) *SettingUpdateOne {
+	mutation := newSettingMutation(c.config, OpUpdateOne, withSetting(_m))
+	return &SettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SettingClient) UpdateOneID(id int) *SettingUpdateOne {
+	mutation := newSettingMutation(c.config, OpUpdateOne, withSettingID(id))
+	return &SettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Setting.
+func (c *SettingClient) Delete() *SettingDelete {
+	mutation := newSettingMutation(c.config, OpDelete)
+	return &SettingDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SettingClient) DeleteOne(_m *Setting) *SettingDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SettingClient) DeleteOneID(id int) *SettingDeleteOne {
+	builder := c.Delete().Where(setting.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SettingDeleteOne{builder}
+}
+
+// Query returns a query builder for Setting.
+func (c *SettingClient) Query() *SettingQuery {
+	return &SettingQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSetting},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Setting entity by its id.
+func (c *SettingClient) Get(ctx context.Context, id int) (*Setting, error) {
+	return c.Query().Where(setting.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SettingClient) GetX(ctx context.Context, id int) *Setting {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SettingClient) Hooks() []Hook {
+	return c.hooks.Setting
+}
+
+// Interceptors returns the client interceptors.
+func (c *SettingClient) Interceptors() []Interceptor {
+	return c.inters.Setting
+}
+
+func (c *SettingClient) mutate(ctx context.Context, m *SettingMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SettingCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SettingUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SettingDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Setting mutation op: %q", m.Op())
+	}
+}
+
 // SubscriptionClient is a client for the Subscription schema.
 type SubscriptionClient struct {
 	config
@@ -4600,7 +5327,8 @@ func (c *SubscriptionClient) QueryAccount(_m *Subscription) *AccountQuery {
 
 // Hooks returns the client hooks.
 func (c *SubscriptionClient) Hooks() []Hook {
-	return c.hooks.Subscription
+	hooks := c.hooks.Subscription
+	return append(hooks[:len(hooks):len(hooks)], subscription.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4963,7 +5691,8 @@ func (c *UserClient) QueryCustomers(_m *User) *CustomerQuery {
 
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
-	return c.hooks.User
+	hooks := c.hooks.User
+	return append(hooks[:len(hooks):len(hooks)], user.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -4990,15 +5719,17 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		Account, Attachment, AuditLog, Bill, Campaign, CampaignCost, CampaignTarget,
-		Contact, CreditEvent, CreditProfile, Customer, CustomerGroup, DocumentVersion,
-		KnowledgeCategory, KnowledgeDocument, Partner, PartnerAPIKey, PointsAccount,
-		PointsTransaction, Product, ServiceRequest, Subscription, Team, User []ent.Hook
+		CasbinRule, Contact, CreditEvent, CreditProfile, Customer, CustomerCredential,
+		CustomerGroup, DocumentVersion, KnowledgeCategory, KnowledgeDocument,
+		LoginThrottle, Partner, PartnerAPIKey, PointsAccount, PointsTransaction,
+		Product, ServiceRequest, Session, Setting, Subscription, Team, User []ent.Hook
 	}
 	inters struct {
 		Account, Attachment, AuditLog, Bill, Campaign, CampaignCost, CampaignTarget,
-		Contact, CreditEvent, CreditProfile, Customer, CustomerGroup, DocumentVersion,
-		KnowledgeCategory, KnowledgeDocument, Partner, PartnerAPIKey, PointsAccount,
-		PointsTransaction, Product, ServiceRequest, Subscription, Team,
+		CasbinRule, Contact, CreditEvent, CreditProfile, Customer, CustomerCredential,
+		CustomerGroup, DocumentVersion, KnowledgeCategory, KnowledgeDocument,
+		LoginThrottle, Partner, PartnerAPIKey, PointsAccount, PointsTransaction,
+		Product, ServiceRequest, Session, Setting, Subscription, Team,
 		User []ent.Interceptor
 	}
 )

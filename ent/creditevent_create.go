@@ -148,7 +148,9 @@ func (_c *CreditEventCreate) Mutation() *CreditEventMutation {
 
 // Save creates the CreditEvent in the database.
 func (_c *CreditEventCreate) Save(ctx context.Context) (*CreditEvent, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -175,8 +177,11 @@ func (_c *CreditEventCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *CreditEventCreate) defaults() {
+func (_c *CreditEventCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if creditevent.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized creditevent.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := creditevent.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
@@ -184,6 +189,7 @@ func (_c *CreditEventCreate) defaults() {
 		v := creditevent.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -155,7 +155,9 @@ func (_c *CreditProfileCreate) Mutation() *CreditProfileMutation {
 
 // Save creates the CreditProfile in the database.
 func (_c *CreditProfileCreate) Save(ctx context.Context) (*CreditProfile, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -182,12 +184,18 @@ func (_c *CreditProfileCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *CreditProfileCreate) defaults() {
+func (_c *CreditProfileCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if creditprofile.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized creditprofile.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := creditprofile.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if creditprofile.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized creditprofile.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := creditprofile.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -207,6 +215,7 @@ func (_c *CreditProfileCreate) defaults() {
 		v := creditprofile.DefaultOverdueCount
 		_c.mutation.SetOverdueCount(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

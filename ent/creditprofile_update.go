@@ -202,7 +202,9 @@ func (_u *CreditProfileUpdate) RemoveEvents(v ...*CreditEvent) *CreditProfileUpd
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CreditProfileUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -229,11 +231,15 @@ func (_u *CreditProfileUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CreditProfileUpdate) defaults() {
+func (_u *CreditProfileUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if creditprofile.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized creditprofile.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := creditprofile.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -592,7 +598,9 @@ func (_u *CreditProfileUpdateOne) Select(field string, fields ...string) *Credit
 
 // Save executes the query and returns the updated CreditProfile entity.
 func (_u *CreditProfileUpdateOne) Save(ctx context.Context) (*CreditProfile, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -619,11 +627,15 @@ func (_u *CreditProfileUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CreditProfileUpdateOne) defaults() {
+func (_u *CreditProfileUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if creditprofile.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized creditprofile.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := creditprofile.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -149,7 +149,9 @@ func (_c *CustomerGroupCreate) Mutation() *CustomerGroupMutation {
 
 // Save creates the CustomerGroup in the database.
 func (_c *CustomerGroupCreate) Save(ctx context.Context) (*CustomerGroup, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -176,12 +178,18 @@ func (_c *CustomerGroupCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *CustomerGroupCreate) defaults() {
+func (_c *CustomerGroupCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if customergroup.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized customergroup.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := customergroup.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if customergroup.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized customergroup.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := customergroup.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -189,6 +197,7 @@ func (_c *CustomerGroupCreate) defaults() {
 		v := customergroup.DefaultKind
 		_c.mutation.SetKind(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -208,7 +208,9 @@ func (_u *CustomerGroupUpdate) RemoveCampaigns(v ...*Campaign) *CustomerGroupUpd
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CustomerGroupUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -235,11 +237,15 @@ func (_u *CustomerGroupUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CustomerGroupUpdate) defaults() {
+func (_u *CustomerGroupUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if customergroup.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized customergroup.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := customergroup.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -626,7 +632,9 @@ func (_u *CustomerGroupUpdateOne) Select(field string, fields ...string) *Custom
 
 // Save executes the query and returns the updated CustomerGroup entity.
 func (_u *CustomerGroupUpdateOne) Save(ctx context.Context) (*CustomerGroup, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -653,11 +661,15 @@ func (_u *CustomerGroupUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *CustomerGroupUpdateOne) defaults() {
+func (_u *CustomerGroupUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if customergroup.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized customergroup.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := customergroup.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

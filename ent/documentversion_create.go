@@ -127,7 +127,9 @@ func (_c *DocumentVersionCreate) Mutation() *DocumentVersionMutation {
 
 // Save creates the DocumentVersion in the database.
 func (_c *DocumentVersionCreate) Save(ctx context.Context) (*DocumentVersion, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -154,11 +156,15 @@ func (_c *DocumentVersionCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *DocumentVersionCreate) defaults() {
+func (_c *DocumentVersionCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if documentversion.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized documentversion.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := documentversion.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -19,20 +19,25 @@ import (
 	"github.com/c360crm/c360/ent/campaign"
 	"github.com/c360crm/c360/ent/campaigncost"
 	"github.com/c360crm/c360/ent/campaigntarget"
+	"github.com/c360crm/c360/ent/casbinrule"
 	"github.com/c360crm/c360/ent/contact"
 	"github.com/c360crm/c360/ent/creditevent"
 	"github.com/c360crm/c360/ent/creditprofile"
 	"github.com/c360crm/c360/ent/customer"
+	"github.com/c360crm/c360/ent/customercredential"
 	"github.com/c360crm/c360/ent/customergroup"
 	"github.com/c360crm/c360/ent/documentversion"
 	"github.com/c360crm/c360/ent/knowledgecategory"
 	"github.com/c360crm/c360/ent/knowledgedocument"
+	"github.com/c360crm/c360/ent/loginthrottle"
 	"github.com/c360crm/c360/ent/partner"
 	"github.com/c360crm/c360/ent/partnerapikey"
 	"github.com/c360crm/c360/ent/pointsaccount"
 	"github.com/c360crm/c360/ent/pointstransaction"
 	"github.com/c360crm/c360/ent/product"
 	"github.com/c360crm/c360/ent/servicerequest"
+	"github.com/c360crm/c360/ent/session"
+	"github.com/c360crm/c360/ent/setting"
 	"github.com/c360crm/c360/ent/subscription"
 	"github.com/c360crm/c360/ent/team"
 	"github.com/c360crm/c360/ent/user"
@@ -96,30 +101,35 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			account.Table:           account.ValidColumn,
-			attachment.Table:        attachment.ValidColumn,
-			auditlog.Table:          auditlog.ValidColumn,
-			bill.Table:              bill.ValidColumn,
-			campaign.Table:          campaign.ValidColumn,
-			campaigncost.Table:      campaigncost.ValidColumn,
-			campaigntarget.Table:    campaigntarget.ValidColumn,
-			contact.Table:           contact.ValidColumn,
-			creditevent.Table:       creditevent.ValidColumn,
-			creditprofile.Table:     creditprofile.ValidColumn,
-			customer.Table:          customer.ValidColumn,
-			customergroup.Table:     customergroup.ValidColumn,
-			documentversion.Table:   documentversion.ValidColumn,
-			knowledgecategory.Table: knowledgecategory.ValidColumn,
-			knowledgedocument.Table: knowledgedocument.ValidColumn,
-			partner.Table:           partner.ValidColumn,
-			partnerapikey.Table:     partnerapikey.ValidColumn,
-			pointsaccount.Table:     pointsaccount.ValidColumn,
-			pointstransaction.Table: pointstransaction.ValidColumn,
-			product.Table:           product.ValidColumn,
-			servicerequest.Table:    servicerequest.ValidColumn,
-			subscription.Table:      subscription.ValidColumn,
-			team.Table:              team.ValidColumn,
-			user.Table:              user.ValidColumn,
+			account.Table:            account.ValidColumn,
+			attachment.Table:         attachment.ValidColumn,
+			auditlog.Table:           auditlog.ValidColumn,
+			bill.Table:               bill.ValidColumn,
+			campaign.Table:           campaign.ValidColumn,
+			campaigncost.Table:       campaigncost.ValidColumn,
+			campaigntarget.Table:     campaigntarget.ValidColumn,
+			casbinrule.Table:         casbinrule.ValidColumn,
+			contact.Table:            contact.ValidColumn,
+			creditevent.Table:        creditevent.ValidColumn,
+			creditprofile.Table:      creditprofile.ValidColumn,
+			customer.Table:           customer.ValidColumn,
+			customercredential.Table: customercredential.ValidColumn,
+			customergroup.Table:      customergroup.ValidColumn,
+			documentversion.Table:    documentversion.ValidColumn,
+			knowledgecategory.Table:  knowledgecategory.ValidColumn,
+			knowledgedocument.Table:  knowledgedocument.ValidColumn,
+			loginthrottle.Table:      loginthrottle.ValidColumn,
+			partner.Table:            partner.ValidColumn,
+			partnerapikey.Table:      partnerapikey.ValidColumn,
+			pointsaccount.Table:      pointsaccount.ValidColumn,
+			pointstransaction.Table:  pointstransaction.ValidColumn,
+			product.Table:            product.ValidColumn,
+			servicerequest.Table:     servicerequest.ValidColumn,
+			session.Table:            session.ValidColumn,
+			setting.Table:            setting.ValidColumn,
+			subscription.Table:       subscription.ValidColumn,
+			team.Table:               team.ValidColumn,
+			user.Table:               user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

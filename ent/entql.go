@@ -10,14 +10,17 @@ import (
 	"github.com/c360crm/c360/ent/campaign"
 	"github.com/c360crm/c360/ent/campaigncost"
 	"github.com/c360crm/c360/ent/campaigntarget"
+	"github.com/c360crm/c360/ent/casbinrule"
 	"github.com/c360crm/c360/ent/contact"
 	"github.com/c360crm/c360/ent/creditevent"
 	"github.com/c360crm/c360/ent/creditprofile"
 	"github.com/c360crm/c360/ent/customer"
+	"github.com/c360crm/c360/ent/customercredential"
 	"github.com/c360crm/c360/ent/customergroup"
 	"github.com/c360crm/c360/ent/documentversion"
 	"github.com/c360crm/c360/ent/knowledgecategory"
 	"github.com/c360crm/c360/ent/knowledgedocument"
+	"github.com/c360crm/c360/ent/loginthrottle"
 	"github.com/c360crm/c360/ent/partner"
 	"github.com/c360crm/c360/ent/partnerapikey"
 	"github.com/c360crm/c360/ent/pointsaccount"
@@ -25,6 +28,8 @@ import (
 	"github.com/c360crm/c360/ent/predicate"
 	"github.com/c360crm/c360/ent/product"
 	"github.com/c360crm/c360/ent/servicerequest"
+	"github.com/c360crm/c360/ent/session"
+	"github.com/c360crm/c360/ent/setting"
 	"github.com/c360crm/c360/ent/subscription"
 	"github.com/c360crm/c360/ent/team"
 	"github.com/c360crm/c360/ent/user"
@@ -37,7 +42,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 29)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   account.Table,
@@ -214,6 +219,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   casbinrule.Table,
+			Columns: casbinrule.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: casbinrule.FieldID,
+			},
+		},
+		Type: "CasbinRule",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			casbinrule.FieldPtype: {Type: field.TypeString, Column: casbinrule.FieldPtype},
+			casbinrule.FieldV0:    {Type: field.TypeString, Column: casbinrule.FieldV0},
+			casbinrule.FieldV1:    {Type: field.TypeString, Column: casbinrule.FieldV1},
+			casbinrule.FieldV2:    {Type: field.TypeString, Column: casbinrule.FieldV2},
+			casbinrule.FieldV3:    {Type: field.TypeString, Column: casbinrule.FieldV3},
+			casbinrule.FieldV4:    {Type: field.TypeString, Column: casbinrule.FieldV4},
+			casbinrule.FieldV5:    {Type: field.TypeString, Column: casbinrule.FieldV5},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -238,7 +263,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldDurationSeconds:  {Type: field.TypeInt, Column: contact.FieldDurationSeconds},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   creditevent.Table,
 			Columns: creditevent.Columns,
@@ -260,7 +285,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			creditevent.FieldApproverID: {Type: field.TypeInt, Column: creditevent.FieldApproverID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   creditprofile.Table,
 			Columns: creditprofile.Columns,
@@ -281,7 +306,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			creditprofile.FieldEvaluatedAt:  {Type: field.TypeTime, Column: creditprofile.FieldEvaluatedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -322,7 +347,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldMergedIntoID:       {Type: field.TypeInt, Column: customer.FieldMergedIntoID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   customercredential.Table,
+			Columns: customercredential.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: customercredential.FieldID,
+			},
+		},
+		Type: "CustomerCredential",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			customercredential.FieldCreatedAt:     {Type: field.TypeTime, Column: customercredential.FieldCreatedAt},
+			customercredential.FieldUpdatedAt:     {Type: field.TypeTime, Column: customercredential.FieldUpdatedAt},
+			customercredential.FieldCustomerID:    {Type: field.TypeInt, Column: customercredential.FieldCustomerID},
+			customercredential.FieldPasswordHash:  {Type: field.TypeString, Column: customercredential.FieldPasswordHash},
+			customercredential.FieldCodeHash:      {Type: field.TypeString, Column: customercredential.FieldCodeHash},
+			customercredential.FieldCodeExpiresAt: {Type: field.TypeTime, Column: customercredential.FieldCodeExpiresAt},
+			customercredential.FieldCodeAttempts:  {Type: field.TypeInt, Column: customercredential.FieldCodeAttempts},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customergroup.Table,
 			Columns: customergroup.Columns,
@@ -342,7 +387,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customergroup.FieldOwnerID:     {Type: field.TypeInt, Column: customergroup.FieldOwnerID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   documentversion.Table,
 			Columns: documentversion.Columns,
@@ -364,7 +409,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			documentversion.FieldAuthorID:   {Type: field.TypeInt, Column: documentversion.FieldAuthorID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   knowledgecategory.Table,
 			Columns: knowledgecategory.Columns,
@@ -384,7 +429,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			knowledgecategory.FieldSortOrder: {Type: field.TypeInt, Column: knowledgecategory.FieldSortOrder},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   knowledgedocument.Table,
 			Columns: knowledgedocument.Columns,
@@ -414,7 +459,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 			knowledgedocument.FieldReviewComment:    {Type: field.TypeString, Column: knowledgedocument.FieldReviewComment},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   loginthrottle.Table,
+			Columns: loginthrottle.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: loginthrottle.FieldID,
+			},
+		},
+		Type: "LoginThrottle",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			loginthrottle.FieldKey:         {Type: field.TypeString, Column: loginthrottle.FieldKey},
+			loginthrottle.FieldFailures:    {Type: field.TypeInt, Column: loginthrottle.FieldFailures},
+			loginthrottle.FieldWindowStart: {Type: field.TypeTime, Column: loginthrottle.FieldWindowStart},
+			loginthrottle.FieldLockedUntil: {Type: field.TypeTime, Column: loginthrottle.FieldLockedUntil},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
@@ -435,7 +497,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldScopes:        {Type: field.TypeJSON, Column: partner.FieldScopes},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partnerapikey.Table,
 			Columns: partnerapikey.Columns,
@@ -456,7 +518,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partnerapikey.FieldRevokedAt:  {Type: field.TypeTime, Column: partnerapikey.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pointsaccount.Table,
 			Columns: pointsaccount.Columns,
@@ -476,7 +538,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pointsaccount.FieldTierAssessedAt:   {Type: field.TypeTime, Column: pointsaccount.FieldTierAssessedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pointstransaction.Table,
 			Columns: pointstransaction.Columns,
@@ -499,7 +561,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pointstransaction.FieldActorID:        {Type: field.TypeInt, Column: pointstransaction.FieldActorID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -522,7 +584,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldAttributes:   {Type: field.TypeJSON, Column: product.FieldAttributes},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerequest.Table,
 			Columns: servicerequest.Columns,
@@ -555,7 +617,47 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerequest.FieldSatisfaction:    {Type: field.TypeInt, Column: servicerequest.FieldSatisfaction},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   session.Table,
+			Columns: session.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: session.FieldID,
+			},
+		},
+		Type: "Session",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			session.FieldCreatedAt:  {Type: field.TypeTime, Column: session.FieldCreatedAt},
+			session.FieldTokenHash:  {Type: field.TypeString, Column: session.FieldTokenHash},
+			session.FieldKind:       {Type: field.TypeEnum, Column: session.FieldKind},
+			session.FieldUserID:     {Type: field.TypeInt, Column: session.FieldUserID},
+			session.FieldCustomerID: {Type: field.TypeInt, Column: session.FieldCustomerID},
+			session.FieldExpiresAt:  {Type: field.TypeTime, Column: session.FieldExpiresAt},
+			session.FieldLastSeenAt: {Type: field.TypeTime, Column: session.FieldLastSeenAt},
+			session.FieldRevokedAt:  {Type: field.TypeTime, Column: session.FieldRevokedAt},
+			session.FieldClientIP:   {Type: field.TypeString, Column: session.FieldClientIP},
+			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   setting.Table,
+			Columns: setting.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: setting.FieldID,
+			},
+		},
+		Type: "Setting",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			setting.FieldCreatedAt: {Type: field.TypeTime, Column: setting.FieldCreatedAt},
+			setting.FieldUpdatedAt: {Type: field.TypeTime, Column: setting.FieldUpdatedAt},
+			setting.FieldKey:       {Type: field.TypeString, Column: setting.FieldKey},
+			setting.FieldValue:     {Type: field.TypeString, Column: setting.FieldValue},
+		},
+	}
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subscription.Table,
 			Columns: subscription.Columns,
@@ -579,7 +681,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subscription.FieldMonthlyFee:    {Type: field.TypeInt64, Column: subscription.FieldMonthlyFee},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -600,7 +702,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldPath:      {Type: field.TypeString, Column: team.FieldPath},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -2667,6 +2769,81 @@ func (f *CampaignTargetFilter) WhereHasContactsWith(preds ...predicate.Contact) 
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CasbinRuleQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CasbinRuleQuery builder.
+func (_q *CasbinRuleQuery) Filter() *CasbinRuleFilter {
+	return &CasbinRuleFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CasbinRuleMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CasbinRuleMutation builder.
+func (m *CasbinRuleMutation) Filter() *CasbinRuleFilter {
+	return &CasbinRuleFilter{config: m.config, predicateAdder: m}
+}
+
+// CasbinRuleFilter provides a generic filtering capability at runtime for CasbinRuleQuery.
+type CasbinRuleFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CasbinRuleFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CasbinRuleFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(casbinrule.FieldID))
+}
+
+// WherePtype applies the entql string predicate on the ptype field.
+func (f *CasbinRuleFilter) WherePtype(p entql.StringP) {
+	f.Where(p.Field(casbinrule.FieldPtype))
+}
+
+// WhereV0 applies the entql string predicate on the v0 field.
+func (f *CasbinRuleFilter) WhereV0(p entql.StringP) {
+	f.Where(p.Field(casbinrule.FieldV0))
+}
+
+// WhereV1 applies the entql string predicate on the v1 field.
+func (f *CasbinRuleFilter) WhereV1(p entql.StringP) {
+	f.Where(p.Field(casbinrule.FieldV1))
+}
+
+// WhereV2 applies the entql string predicate on the v2 field.
+func (f *CasbinRuleFilter) WhereV2(p entql.StringP) {
+	f.Where(p.Field(casbinrule.FieldV2))
+}
+
+// WhereV3 applies the entql string predicate on the v3 field.
+func (f *CasbinRuleFilter) WhereV3(p entql.StringP) {
+	f.Where(p.Field(casbinrule.FieldV3))
+}
+
+// WhereV4 applies the entql string predicate on the v4 field.
+func (f *CasbinRuleFilter) WhereV4(p entql.StringP) {
+	f.Where(p.Field(casbinrule.FieldV4))
+}
+
+// WhereV5 applies the entql string predicate on the v5 field.
+func (f *CasbinRuleFilter) WhereV5(p entql.StringP) {
+	f.Where(p.Field(casbinrule.FieldV5))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ContactQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2695,7 +2872,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2842,7 +3019,7 @@ type CreditEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CreditEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2969,7 +3146,7 @@ type CreditProfileFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CreditProfileFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3077,7 +3254,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3453,6 +3630,81 @@ func (f *CustomerFilter) WhereHasCampaignTargetsWith(preds ...predicate.Campaign
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CustomerCredentialQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CustomerCredentialQuery builder.
+func (_q *CustomerCredentialQuery) Filter() *CustomerCredentialFilter {
+	return &CustomerCredentialFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CustomerCredentialMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CustomerCredentialMutation builder.
+func (m *CustomerCredentialMutation) Filter() *CustomerCredentialFilter {
+	return &CustomerCredentialFilter{config: m.config, predicateAdder: m}
+}
+
+// CustomerCredentialFilter provides a generic filtering capability at runtime for CustomerCredentialQuery.
+type CustomerCredentialFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CustomerCredentialFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CustomerCredentialFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(customercredential.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CustomerCredentialFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(customercredential.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CustomerCredentialFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(customercredential.FieldUpdatedAt))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *CustomerCredentialFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(customercredential.FieldCustomerID))
+}
+
+// WherePasswordHash applies the entql string predicate on the password_hash field.
+func (f *CustomerCredentialFilter) WherePasswordHash(p entql.StringP) {
+	f.Where(p.Field(customercredential.FieldPasswordHash))
+}
+
+// WhereCodeHash applies the entql string predicate on the code_hash field.
+func (f *CustomerCredentialFilter) WhereCodeHash(p entql.StringP) {
+	f.Where(p.Field(customercredential.FieldCodeHash))
+}
+
+// WhereCodeExpiresAt applies the entql time.Time predicate on the code_expires_at field.
+func (f *CustomerCredentialFilter) WhereCodeExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(customercredential.FieldCodeExpiresAt))
+}
+
+// WhereCodeAttempts applies the entql int predicate on the code_attempts field.
+func (f *CustomerCredentialFilter) WhereCodeAttempts(p entql.IntP) {
+	f.Where(p.Field(customercredential.FieldCodeAttempts))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CustomerGroupQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3481,7 +3733,7 @@ type CustomerGroupFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerGroupFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3598,7 +3850,7 @@ type DocumentVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3711,7 +3963,7 @@ type KnowledgeCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KnowledgeCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3828,7 +4080,7 @@ type KnowledgeDocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KnowledgeDocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4023,6 +4275,66 @@ func (f *KnowledgeDocumentFilter) WhereHasServiceRequestsWith(preds ...predicate
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *LoginThrottleQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the LoginThrottleQuery builder.
+func (_q *LoginThrottleQuery) Filter() *LoginThrottleFilter {
+	return &LoginThrottleFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *LoginThrottleMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the LoginThrottleMutation builder.
+func (m *LoginThrottleMutation) Filter() *LoginThrottleFilter {
+	return &LoginThrottleFilter{config: m.config, predicateAdder: m}
+}
+
+// LoginThrottleFilter provides a generic filtering capability at runtime for LoginThrottleQuery.
+type LoginThrottleFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *LoginThrottleFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *LoginThrottleFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(loginthrottle.FieldID))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *LoginThrottleFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(loginthrottle.FieldKey))
+}
+
+// WhereFailures applies the entql int predicate on the failures field.
+func (f *LoginThrottleFilter) WhereFailures(p entql.IntP) {
+	f.Where(p.Field(loginthrottle.FieldFailures))
+}
+
+// WhereWindowStart applies the entql time.Time predicate on the window_start field.
+func (f *LoginThrottleFilter) WhereWindowStart(p entql.TimeP) {
+	f.Where(p.Field(loginthrottle.FieldWindowStart))
+}
+
+// WhereLockedUntil applies the entql time.Time predicate on the locked_until field.
+func (f *LoginThrottleFilter) WhereLockedUntil(p entql.TimeP) {
+	f.Where(p.Field(loginthrottle.FieldLockedUntil))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PartnerQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4051,7 +4363,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4173,7 +4485,7 @@ type PartnerAPIKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerAPIKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4267,7 +4579,7 @@ type PointsAccountFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PointsAccountFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4370,7 +4682,7 @@ type PointsTransactionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PointsTransactionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4488,7 +4800,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4648,7 +4960,7 @@ type ServiceRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4830,6 +5142,156 @@ func (f *ServiceRequestFilter) WhereHasKnowledgeDocumentsWith(preds ...predicate
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SessionQuery builder.
+func (_q *SessionQuery) Filter() *SessionFilter {
+	return &SessionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SessionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SessionMutation builder.
+func (m *SessionMutation) Filter() *SessionFilter {
+	return &SessionFilter{config: m.config, predicateAdder: m}
+}
+
+// SessionFilter provides a generic filtering capability at runtime for SessionQuery.
+type SessionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SessionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SessionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(session.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SessionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldCreatedAt))
+}
+
+// WhereTokenHash applies the entql string predicate on the token_hash field.
+func (f *SessionFilter) WhereTokenHash(p entql.StringP) {
+	f.Where(p.Field(session.FieldTokenHash))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *SessionFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(session.FieldKind))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *SessionFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(session.FieldUserID))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *SessionFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(session.FieldCustomerID))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *SessionFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldExpiresAt))
+}
+
+// WhereLastSeenAt applies the entql time.Time predicate on the last_seen_at field.
+func (f *SessionFilter) WhereLastSeenAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldLastSeenAt))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *SessionFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldRevokedAt))
+}
+
+// WhereClientIP applies the entql string predicate on the client_ip field.
+func (f *SessionFilter) WhereClientIP(p entql.StringP) {
+	f.Where(p.Field(session.FieldClientIP))
+}
+
+// WhereUserAgent applies the entql string predicate on the user_agent field.
+func (f *SessionFilter) WhereUserAgent(p entql.StringP) {
+	f.Where(p.Field(session.FieldUserAgent))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *SettingQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SettingQuery builder.
+func (_q *SettingQuery) Filter() *SettingFilter {
+	return &SettingFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SettingMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SettingMutation builder.
+func (m *SettingMutation) Filter() *SettingFilter {
+	return &SettingFilter{config: m.config, predicateAdder: m}
+}
+
+// SettingFilter provides a generic filtering capability at runtime for SettingQuery.
+type SettingFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SettingFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SettingFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(setting.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SettingFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(setting.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SettingFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(setting.FieldUpdatedAt))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *SettingFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(setting.FieldKey))
+}
+
+// WhereValue applies the entql string predicate on the value field.
+func (f *SettingFilter) WhereValue(p entql.StringP) {
+	f.Where(p.Field(setting.FieldValue))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SubscriptionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4858,7 +5320,7 @@ type SubscriptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubscriptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4995,7 +5457,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5131,7 +5593,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -147,7 +147,9 @@ func (_c *KnowledgeCategoryCreate) Mutation() *KnowledgeCategoryMutation {
 
 // Save creates the KnowledgeCategory in the database.
 func (_c *KnowledgeCategoryCreate) Save(ctx context.Context) (*KnowledgeCategory, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -174,12 +176,18 @@ func (_c *KnowledgeCategoryCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *KnowledgeCategoryCreate) defaults() {
+func (_c *KnowledgeCategoryCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if knowledgecategory.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized knowledgecategory.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := knowledgecategory.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if knowledgecategory.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized knowledgecategory.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := knowledgecategory.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -191,6 +199,7 @@ func (_c *KnowledgeCategoryCreate) defaults() {
 		v := knowledgecategory.DefaultSortOrder
 		_c.mutation.SetSortOrder(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

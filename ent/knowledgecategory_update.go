@@ -209,7 +209,9 @@ func (_u *KnowledgeCategoryUpdate) RemoveDocuments(v ...*KnowledgeDocument) *Kno
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *KnowledgeCategoryUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -236,11 +238,15 @@ func (_u *KnowledgeCategoryUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *KnowledgeCategoryUpdate) defaults() {
+func (_u *KnowledgeCategoryUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if knowledgecategory.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized knowledgecategory.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := knowledgecategory.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -632,7 +638,9 @@ func (_u *KnowledgeCategoryUpdateOne) Select(field string, fields ...string) *Kn
 
 // Save executes the query and returns the updated KnowledgeCategory entity.
 func (_u *KnowledgeCategoryUpdateOne) Save(ctx context.Context) (*KnowledgeCategory, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -659,11 +667,15 @@ func (_u *KnowledgeCategoryUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *KnowledgeCategoryUpdateOne) defaults() {
+func (_u *KnowledgeCategoryUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if knowledgecategory.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized knowledgecategory.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := knowledgecategory.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -342,7 +342,9 @@ func (_c *KnowledgeDocumentCreate) Mutation() *KnowledgeDocumentMutation {
 
 // Save creates the KnowledgeDocument in the database.
 func (_c *KnowledgeDocumentCreate) Save(ctx context.Context) (*KnowledgeDocument, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -369,12 +371,18 @@ func (_c *KnowledgeDocumentCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *KnowledgeDocumentCreate) defaults() {
+func (_c *KnowledgeDocumentCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if knowledgedocument.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized knowledgedocument.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := knowledgedocument.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if knowledgedocument.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized knowledgedocument.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := knowledgedocument.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -394,6 +402,7 @@ func (_c *KnowledgeDocumentCreate) defaults() {
 		v := knowledgedocument.DefaultCurrentVersion
 		_c.mutation.SetCurrentVersion(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -533,7 +533,9 @@ func (_u *KnowledgeDocumentUpdate) RemoveServiceRequests(v ...*ServiceRequest) *
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *KnowledgeDocumentUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -560,11 +562,15 @@ func (_u *KnowledgeDocumentUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *KnowledgeDocumentUpdate) defaults() {
+func (_u *KnowledgeDocumentUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if knowledgedocument.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized knowledgedocument.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := knowledgedocument.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -1512,7 +1518,9 @@ func (_u *KnowledgeDocumentUpdateOne) Select(field string, fields ...string) *Kn
 
 // Save executes the query and returns the updated KnowledgeDocument entity.
 func (_u *KnowledgeDocumentUpdateOne) Save(ctx context.Context) (*KnowledgeDocument, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -1539,11 +1547,15 @@ func (_u *KnowledgeDocumentUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *KnowledgeDocumentUpdateOne) defaults() {
+func (_u *KnowledgeDocumentUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if knowledgedocument.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized knowledgedocument.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := knowledgedocument.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

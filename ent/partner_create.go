@@ -165,7 +165,9 @@ func (_c *PartnerCreate) Mutation() *PartnerMutation {
 
 // Save creates the Partner in the database.
 func (_c *PartnerCreate) Save(ctx context.Context) (*Partner, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -192,12 +194,18 @@ func (_c *PartnerCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *PartnerCreate) defaults() {
+func (_c *PartnerCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if partner.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized partner.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := partner.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if partner.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized partner.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := partner.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -209,6 +217,7 @@ func (_c *PartnerCreate) defaults() {
 		v := partner.DefaultScopes
 		_c.mutation.SetScopes(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

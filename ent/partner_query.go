@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -442,6 +443,12 @@ func (_q *PartnerQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if partner.Policy == nil {
+		return errors.New("ent: uninitialized partner.Policy (forgotten import ent/runtime?)")
+	}
+	if err := partner.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -123,7 +123,9 @@ func (_c *PartnerAPIKeyCreate) Mutation() *PartnerAPIKeyMutation {
 
 // Save creates the PartnerAPIKey in the database.
 func (_c *PartnerAPIKeyCreate) Save(ctx context.Context) (*PartnerAPIKey, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -150,11 +152,15 @@ func (_c *PartnerAPIKeyCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *PartnerAPIKeyCreate) defaults() {
+func (_c *PartnerAPIKeyCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if partnerapikey.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized partnerapikey.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := partnerapikey.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

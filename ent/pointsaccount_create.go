@@ -141,7 +141,9 @@ func (_c *PointsAccountCreate) Mutation() *PointsAccountMutation {
 
 // Save creates the PointsAccount in the database.
 func (_c *PointsAccountCreate) Save(ctx context.Context) (*PointsAccount, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -168,12 +170,18 @@ func (_c *PointsAccountCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *PointsAccountCreate) defaults() {
+func (_c *PointsAccountCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if pointsaccount.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pointsaccount.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := pointsaccount.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if pointsaccount.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pointsaccount.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := pointsaccount.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -189,6 +197,7 @@ func (_c *PointsAccountCreate) defaults() {
 		v := pointsaccount.DefaultTier
 		_c.mutation.SetTier(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

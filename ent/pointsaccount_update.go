@@ -181,7 +181,9 @@ func (_u *PointsAccountUpdate) RemoveTransactions(v ...*PointsTransaction) *Poin
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *PointsAccountUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -208,11 +210,15 @@ func (_u *PointsAccountUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *PointsAccountUpdate) defaults() {
+func (_u *PointsAccountUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if pointsaccount.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pointsaccount.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := pointsaccount.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -539,7 +545,9 @@ func (_u *PointsAccountUpdateOne) Select(field string, fields ...string) *Points
 
 // Save executes the query and returns the updated PointsAccount entity.
 func (_u *PointsAccountUpdateOne) Save(ctx context.Context) (*PointsAccount, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -566,11 +574,15 @@ func (_u *PointsAccountUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *PointsAccountUpdateOne) defaults() {
+func (_u *PointsAccountUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if pointsaccount.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pointsaccount.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := pointsaccount.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

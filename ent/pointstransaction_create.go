@@ -149,7 +149,9 @@ func (_c *PointsTransactionCreate) Mutation() *PointsTransactionMutation {
 
 // Save creates the PointsTransaction in the database.
 func (_c *PointsTransactionCreate) Save(ctx context.Context) (*PointsTransaction, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -176,8 +178,11 @@ func (_c *PointsTransactionCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *PointsTransactionCreate) defaults() {
+func (_c *PointsTransactionCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if pointstransaction.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized pointstransaction.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := pointstransaction.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
@@ -185,6 +190,7 @@ func (_c *PointsTransactionCreate) defaults() {
 		v := pointstransaction.DefaultRemaining
 		_c.mutation.SetRemaining(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

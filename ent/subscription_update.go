@@ -229,7 +229,9 @@ func (_u *SubscriptionUpdate) ClearAccount() *SubscriptionUpdate {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *SubscriptionUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -256,11 +258,15 @@ func (_u *SubscriptionUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *SubscriptionUpdate) defaults() {
+func (_u *SubscriptionUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if subscription.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized subscription.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := subscription.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -656,7 +662,9 @@ func (_u *SubscriptionUpdateOne) Select(field string, fields ...string) *Subscri
 
 // Save executes the query and returns the updated Subscription entity.
 func (_u *SubscriptionUpdateOne) Save(ctx context.Context) (*Subscription, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -683,11 +691,15 @@ func (_u *SubscriptionUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *SubscriptionUpdateOne) defaults() {
+func (_u *SubscriptionUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if subscription.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized subscription.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := subscription.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

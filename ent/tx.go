@@ -28,6 +28,8 @@ type Tx struct {
 	CampaignCost *CampaignCostClient
 	// CampaignTarget is the client for interacting with the CampaignTarget builders.
 	CampaignTarget *CampaignTargetClient
+	// CasbinRule is the client for interacting with the CasbinRule builders.
+	CasbinRule *CasbinRuleClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
 	// CreditEvent is the client for interacting with the CreditEvent builders.
@@ -36,6 +38,8 @@ type Tx struct {
 	CreditProfile *CreditProfileClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// CustomerCredential is the client for interacting with the CustomerCredential builders.
+	CustomerCredential *CustomerCredentialClient
 	// CustomerGroup is the client for interacting with the CustomerGroup builders.
 	CustomerGroup *CustomerGroupClient
 	// DocumentVersion is the client for interacting with the DocumentVersion builders.
@@ -44,6 +48,8 @@ type Tx struct {
 	KnowledgeCategory *KnowledgeCategoryClient
 	// KnowledgeDocument is the client for interacting with the KnowledgeDocument builders.
 	KnowledgeDocument *KnowledgeDocumentClient
+	// LoginThrottle is the client for interacting with the LoginThrottle builders.
+	LoginThrottle *LoginThrottleClient
 	// Partner is the client for interacting with the Partner builders.
 	Partner *PartnerClient
 	// PartnerAPIKey is the client for interacting with the PartnerAPIKey builders.
@@ -56,6 +62,10 @@ type Tx struct {
 	Product *ProductClient
 	// ServiceRequest is the client for interacting with the ServiceRequest builders.
 	ServiceRequest *ServiceRequestClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
+	// Setting is the client for interacting with the Setting builders.
+	Setting *SettingClient
 	// Subscription is the client for interacting with the Subscription builders.
 	Subscription *SubscriptionClient
 	// Team is the client for interacting with the Team builders.
@@ -200,20 +210,25 @@ func (tx *Tx) init() {
 	tx.Campaign = NewCampaignClient(tx.config)
 	tx.CampaignCost = NewCampaignCostClient(tx.config)
 	tx.CampaignTarget = NewCampaignTargetClient(tx.config)
+	tx.CasbinRule = NewCasbinRuleClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)
 	tx.CreditEvent = NewCreditEventClient(tx.config)
 	tx.CreditProfile = NewCreditProfileClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
+	tx.CustomerCredential = NewCustomerCredentialClient(tx.config)
 	tx.CustomerGroup = NewCustomerGroupClient(tx.config)
 	tx.DocumentVersion = NewDocumentVersionClient(tx.config)
 	tx.KnowledgeCategory = NewKnowledgeCategoryClient(tx.config)
 	tx.KnowledgeDocument = NewKnowledgeDocumentClient(tx.config)
+	tx.LoginThrottle = NewLoginThrottleClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)
 	tx.PartnerAPIKey = NewPartnerAPIKeyClient(tx.config)
 	tx.PointsAccount = NewPointsAccountClient(tx.config)
 	tx.PointsTransaction = NewPointsTransactionClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.ServiceRequest = NewServiceRequestClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
+	tx.Setting = NewSettingClient(tx.config)
 	tx.Subscription = NewSubscriptionClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)
 	tx.User = NewUserClient(tx.config)

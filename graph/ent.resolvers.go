@@ -9,9 +9,20 @@ import (
 	"context"
 
 	"entgo.io/contrib/entgql"
+	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/ent"
 	"github.com/c360crm/c360/graph/generated"
 )
+
+// IDNumber is the resolver for the idNumber field.
+func (r *customerResolver) IDNumber(ctx context.Context, obj *ent.Customer) (*string, error) {
+	return authz.CustomerPII(ctx, obj.ID, "idNumber", obj.IDNumber), nil
+}
+
+// Mobile is the resolver for the mobile field.
+func (r *customerResolver) Mobile(ctx context.Context, obj *ent.Customer) (*string, error) {
+	return authz.CustomerPII(ctx, obj.ID, "mobile", obj.Mobile), nil
+}
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
@@ -108,7 +119,13 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 	return r.Client.User.Query().Paginate(ctx, after, first, before, last, ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
+// Customer returns generated.CustomerResolver implementation.
+func (r *Resolver) Customer() generated.CustomerResolver { return &customerResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-type queryResolver struct{ *Resolver }
+type (
+	customerResolver struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
+)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/internal/db"
 	"github.com/c360crm/c360/internal/staff"
 	"github.com/c360crm/c360/internal/testenv"
@@ -53,7 +54,7 @@ func TestMigrateSeedAndUserCreate(t *testing.T) {
 	if _, err := run(t, env, "user", "create", "--username", "zhangsan", "--password", "long-enough-pw", "--role", "agent", "--role", "reviewer"); err != nil {
 		t.Fatalf("user create: %v", err)
 	}
-	ctx := context.Background()
+	ctx := authz.NewContext(context.Background(), authz.System)
 	u, err := d.Client.User.Query().All(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/c360crm/c360/authz"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -47,9 +48,10 @@ func newRootCmd() *cobra.Command {
 	return root
 }
 
-// signalContext is cancelled on SIGINT or SIGTERM: the server drains, long jobs stop.
+// signalContext is cancelled on SIGINT or SIGTERM: the server drains, long jobs stop. CLI
+// commands act for the operator: the context carries the SYSTEM principal (audited as such).
 func signalContext(parent context.Context) (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+	return signal.NotifyContext(authz.NewContext(parent, authz.System), os.Interrupt, syscall.SIGTERM)
 }
 
 // logger builds the process logger from the flags.

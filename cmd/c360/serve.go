@@ -46,7 +46,10 @@ func newServeCmd(g *globals) *cobra.Command {
 			if !frontend.Built() {
 				log.Warn("the admin app is not built into this binary: / shows a placeholder (run `make run`)")
 			}
-			srv := server.New(server.Config{Addr: addr, Dev: dev, SPA: frontend.Handler()}, d, log)
+			srv, err := server.New(ctx, server.Config{Addr: addr, Dev: dev, SPA: frontend.Handler()}, d, log)
+			if err != nil {
+				return err
+			}
 			return srv.ListenAndServe(ctx, func(bound string) {
 				if addrFile != "" {
 					if err := os.WriteFile(addrFile, []byte(bound), 0o644); err != nil {

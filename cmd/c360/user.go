@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/c360crm/c360/authz"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -24,7 +25,8 @@ func newUserCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			d, err := g.open(cmd.Context(), log)
+			ctx := authz.NewContext(cmd.Context(), authz.System)
+			d, err := g.open(ctx, log)
 			if err != nil {
 				return err
 			}
@@ -33,7 +35,7 @@ func newUserCmd(g *globals) *cobra.Command {
 				in.DisplayName = in.Username
 			}
 			in.Roles = role
-			u, err := staff.CreateUser(cmd.Context(), d.Client, in)
+			u, err := staff.CreateUser(ctx, d.Client, in)
 			if err != nil {
 				return err
 			}

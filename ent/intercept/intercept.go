@@ -15,14 +15,17 @@ import (
 	"github.com/c360crm/c360/ent/campaign"
 	"github.com/c360crm/c360/ent/campaigncost"
 	"github.com/c360crm/c360/ent/campaigntarget"
+	"github.com/c360crm/c360/ent/casbinrule"
 	"github.com/c360crm/c360/ent/contact"
 	"github.com/c360crm/c360/ent/creditevent"
 	"github.com/c360crm/c360/ent/creditprofile"
 	"github.com/c360crm/c360/ent/customer"
+	"github.com/c360crm/c360/ent/customercredential"
 	"github.com/c360crm/c360/ent/customergroup"
 	"github.com/c360crm/c360/ent/documentversion"
 	"github.com/c360crm/c360/ent/knowledgecategory"
 	"github.com/c360crm/c360/ent/knowledgedocument"
+	"github.com/c360crm/c360/ent/loginthrottle"
 	"github.com/c360crm/c360/ent/partner"
 	"github.com/c360crm/c360/ent/partnerapikey"
 	"github.com/c360crm/c360/ent/pointsaccount"
@@ -30,6 +33,8 @@ import (
 	"github.com/c360crm/c360/ent/predicate"
 	"github.com/c360crm/c360/ent/product"
 	"github.com/c360crm/c360/ent/servicerequest"
+	"github.com/c360crm/c360/ent/session"
+	"github.com/c360crm/c360/ent/setting"
 	"github.com/c360crm/c360/ent/subscription"
 	"github.com/c360crm/c360/ent/team"
 	"github.com/c360crm/c360/ent/user"
@@ -280,6 +285,33 @@ func (f TraverseCampaignTarget) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.CampaignTargetQuery", q)
 }
 
+// The CasbinRuleFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CasbinRuleFunc func(context.Context, *ent.CasbinRuleQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CasbinRuleFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CasbinRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CasbinRuleQuery", q)
+}
+
+// The TraverseCasbinRule type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCasbinRule func(context.Context, *ent.CasbinRuleQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCasbinRule) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCasbinRule) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CasbinRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CasbinRuleQuery", q)
+}
+
 // The ContactFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ContactFunc func(context.Context, *ent.ContactQuery) (ent.Value, error)
 
@@ -388,6 +420,33 @@ func (f TraverseCustomer) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.CustomerQuery", q)
 }
 
+// The CustomerCredentialFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CustomerCredentialFunc func(context.Context, *ent.CustomerCredentialQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CustomerCredentialFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CustomerCredentialQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CustomerCredentialQuery", q)
+}
+
+// The TraverseCustomerCredential type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCustomerCredential func(context.Context, *ent.CustomerCredentialQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCustomerCredential) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCustomerCredential) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomerCredentialQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CustomerCredentialQuery", q)
+}
+
 // The CustomerGroupFunc type is an adapter to allow the use of ordinary function as a Querier.
 type CustomerGroupFunc func(context.Context, *ent.CustomerGroupQuery) (ent.Value, error)
 
@@ -494,6 +553,33 @@ func (f TraverseKnowledgeDocument) Traverse(ctx context.Context, q ent.Query) er
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.KnowledgeDocumentQuery", q)
+}
+
+// The LoginThrottleFunc type is an adapter to allow the use of ordinary function as a Querier.
+type LoginThrottleFunc func(context.Context, *ent.LoginThrottleQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f LoginThrottleFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.LoginThrottleQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.LoginThrottleQuery", q)
+}
+
+// The TraverseLoginThrottle type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseLoginThrottle func(context.Context, *ent.LoginThrottleQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseLoginThrottle) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseLoginThrottle) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LoginThrottleQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.LoginThrottleQuery", q)
 }
 
 // The PartnerFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -658,6 +744,60 @@ func (f TraverseServiceRequest) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.ServiceRequestQuery", q)
 }
 
+// The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SessionFunc func(context.Context, *ent.SessionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SessionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SessionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SessionQuery", q)
+}
+
+// The TraverseSession type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSession func(context.Context, *ent.SessionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSession) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSession) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SessionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SessionQuery", q)
+}
+
+// The SettingFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SettingFunc func(context.Context, *ent.SettingQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SettingFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SettingQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SettingQuery", q)
+}
+
+// The TraverseSetting type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSetting func(context.Context, *ent.SettingQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSetting) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSetting) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SettingQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SettingQuery", q)
+}
+
 // The SubscriptionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SubscriptionFunc func(context.Context, *ent.SubscriptionQuery) (ent.Value, error)
 
@@ -756,6 +896,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CampaignCostQuery, predicate.CampaignCost, campaigncost.OrderOption]{typ: ent.TypeCampaignCost, tq: q}, nil
 	case *ent.CampaignTargetQuery:
 		return &query[*ent.CampaignTargetQuery, predicate.CampaignTarget, campaigntarget.OrderOption]{typ: ent.TypeCampaignTarget, tq: q}, nil
+	case *ent.CasbinRuleQuery:
+		return &query[*ent.CasbinRuleQuery, predicate.CasbinRule, casbinrule.OrderOption]{typ: ent.TypeCasbinRule, tq: q}, nil
 	case *ent.ContactQuery:
 		return &query[*ent.ContactQuery, predicate.Contact, contact.OrderOption]{typ: ent.TypeContact, tq: q}, nil
 	case *ent.CreditEventQuery:
@@ -764,6 +906,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CreditProfileQuery, predicate.CreditProfile, creditprofile.OrderOption]{typ: ent.TypeCreditProfile, tq: q}, nil
 	case *ent.CustomerQuery:
 		return &query[*ent.CustomerQuery, predicate.Customer, customer.OrderOption]{typ: ent.TypeCustomer, tq: q}, nil
+	case *ent.CustomerCredentialQuery:
+		return &query[*ent.CustomerCredentialQuery, predicate.CustomerCredential, customercredential.OrderOption]{typ: ent.TypeCustomerCredential, tq: q}, nil
 	case *ent.CustomerGroupQuery:
 		return &query[*ent.CustomerGroupQuery, predicate.CustomerGroup, customergroup.OrderOption]{typ: ent.TypeCustomerGroup, tq: q}, nil
 	case *ent.DocumentVersionQuery:
@@ -772,6 +916,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.KnowledgeCategoryQuery, predicate.KnowledgeCategory, knowledgecategory.OrderOption]{typ: ent.TypeKnowledgeCategory, tq: q}, nil
 	case *ent.KnowledgeDocumentQuery:
 		return &query[*ent.KnowledgeDocumentQuery, predicate.KnowledgeDocument, knowledgedocument.OrderOption]{typ: ent.TypeKnowledgeDocument, tq: q}, nil
+	case *ent.LoginThrottleQuery:
+		return &query[*ent.LoginThrottleQuery, predicate.LoginThrottle, loginthrottle.OrderOption]{typ: ent.TypeLoginThrottle, tq: q}, nil
 	case *ent.PartnerQuery:
 		return &query[*ent.PartnerQuery, predicate.Partner, partner.OrderOption]{typ: ent.TypePartner, tq: q}, nil
 	case *ent.PartnerAPIKeyQuery:
@@ -784,6 +930,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
 	case *ent.ServiceRequestQuery:
 		return &query[*ent.ServiceRequestQuery, predicate.ServiceRequest, servicerequest.OrderOption]{typ: ent.TypeServiceRequest, tq: q}, nil
+	case *ent.SessionQuery:
+		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
+	case *ent.SettingQuery:
+		return &query[*ent.SettingQuery, predicate.Setting, setting.OrderOption]{typ: ent.TypeSetting, tq: q}, nil
 	case *ent.SubscriptionQuery:
 		return &query[*ent.SubscriptionQuery, predicate.Subscription, subscription.OrderOption]{typ: ent.TypeSubscription, tq: q}, nil
 	case *ent.TeamQuery:

@@ -399,6 +399,30 @@ var (
 			},
 		},
 	}
+	// CasbinRulesColumns holds the columns for the "casbin_rules" table.
+	CasbinRulesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "ptype", Type: field.TypeString, Size: 8},
+		{Name: "v0", Type: field.TypeString, Size: 128, Default: ""},
+		{Name: "v1", Type: field.TypeString, Size: 128, Default: ""},
+		{Name: "v2", Type: field.TypeString, Size: 128, Default: ""},
+		{Name: "v3", Type: field.TypeString, Size: 128, Default: ""},
+		{Name: "v4", Type: field.TypeString, Size: 128, Default: ""},
+		{Name: "v5", Type: field.TypeString, Size: 128, Default: ""},
+	}
+	// CasbinRulesTable holds the schema information for the "casbin_rules" table.
+	CasbinRulesTable = &schema.Table{
+		Name:       "casbin_rules",
+		Columns:    CasbinRulesColumns,
+		PrimaryKey: []*schema.Column{CasbinRulesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "casbinrule_ptype_v0_v1_v2_v3",
+				Unique:  true,
+				Columns: []*schema.Column{CasbinRulesColumns[1], CasbinRulesColumns[2], CasbinRulesColumns[3], CasbinRulesColumns[4], CasbinRulesColumns[5]},
+			},
+		},
+	}
 	// ContactsColumns holds the columns for the "contacts" table.
 	ContactsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -710,6 +734,30 @@ var (
 			},
 		},
 	}
+	// CustomerCredentialsColumns holds the columns for the "customer_credentials" table.
+	CustomerCredentialsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeInt, Unique: true},
+		{Name: "password_hash", Type: field.TypeString, Nullable: true},
+		{Name: "code_hash", Type: field.TypeString, Nullable: true},
+		{Name: "code_expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "code_attempts", Type: field.TypeInt, Default: 0},
+	}
+	// CustomerCredentialsTable holds the schema information for the "customer_credentials" table.
+	CustomerCredentialsTable = &schema.Table{
+		Name:       "customer_credentials",
+		Columns:    CustomerCredentialsColumns,
+		PrimaryKey: []*schema.Column{CustomerCredentialsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "customercredential_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CustomerCredentialsColumns[1]},
+			},
+		},
+	}
 	// CustomerGroupsColumns holds the columns for the "customer_groups" table.
 	CustomerGroupsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -906,6 +954,20 @@ var (
 				Columns: []*schema.Column{KnowledgeDocumentsColumns[13]},
 			},
 		},
+	}
+	// LoginThrottlesColumns holds the columns for the "login_throttles" table.
+	LoginThrottlesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "key", Type: field.TypeString, Unique: true, Size: 160},
+		{Name: "failures", Type: field.TypeInt, Default: 0},
+		{Name: "window_start", Type: field.TypeTime},
+		{Name: "locked_until", Type: field.TypeTime, Nullable: true},
+	}
+	// LoginThrottlesTable holds the schema information for the "login_throttles" table.
+	LoginThrottlesTable = &schema.Table{
+		Name:       "login_throttles",
+		Columns:    LoginThrottlesColumns,
+		PrimaryKey: []*schema.Column{LoginThrottlesColumns[0]},
 	}
 	// PartnersColumns holds the columns for the "partners" table.
 	PartnersColumns = []*schema.Column{
@@ -1185,6 +1247,69 @@ var (
 				Name:    "servicerequest_status_sla_due_at",
 				Unique:  false,
 				Columns: []*schema.Column{ServiceRequestsColumns[10], ServiceRequestsColumns[11]},
+			},
+		},
+	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"STAFF", "CUSTOMER"}},
+		{Name: "user_id", Type: field.TypeInt, Nullable: true},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "last_seen_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "client_ip", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "user_agent", Type: field.TypeString, Nullable: true, Size: 256},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "session_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[1]},
+			},
+			{
+				Name:    "session_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[4]},
+			},
+			{
+				Name:    "session_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[5]},
+			},
+			{
+				Name:    "session_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[6]},
+			},
+		},
+	}
+	// SettingsColumns holds the columns for the "settings" table.
+	SettingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "key", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "value", Type: field.TypeString, Size: 2147483647, Default: ""},
+	}
+	// SettingsTable holds the schema information for the "settings" table.
+	SettingsTable = &schema.Table{
+		Name:       "settings",
+		Columns:    SettingsColumns,
+		PrimaryKey: []*schema.Column{SettingsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "setting_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{SettingsColumns[1]},
 			},
 		},
 	}
@@ -1474,20 +1599,25 @@ var (
 		CampaignsTable,
 		CampaignCostsTable,
 		CampaignTargetsTable,
+		CasbinRulesTable,
 		ContactsTable,
 		CreditEventsTable,
 		CreditProfilesTable,
 		CustomersTable,
+		CustomerCredentialsTable,
 		CustomerGroupsTable,
 		DocumentVersionsTable,
 		KnowledgeCategoriesTable,
 		KnowledgeDocumentsTable,
+		LoginThrottlesTable,
 		PartnersTable,
 		PartnerAPIKeysTable,
 		PointsAccountsTable,
 		PointsTransactionsTable,
 		ProductsTable,
 		ServiceRequestsTable,
+		SessionsTable,
+		SettingsTable,
 		SubscriptionsTable,
 		TeamsTable,
 		UsersTable,
@@ -1537,6 +1667,9 @@ func init() {
 	CampaignTargetsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
 	}
+	CasbinRulesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
+	}
 	ContactsTable.ForeignKeys[0].RefTable = CampaignTargetsTable
 	ContactsTable.ForeignKeys[1].RefTable = UsersTable
 	ContactsTable.ForeignKeys[2].RefTable = CustomersTable
@@ -1561,6 +1694,9 @@ func init() {
 	CustomersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
 	}
+	CustomerCredentialsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
+	}
 	CustomerGroupsTable.ForeignKeys[0].RefTable = UsersTable
 	CustomerGroupsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),
@@ -1578,6 +1714,9 @@ func init() {
 	KnowledgeDocumentsTable.ForeignKeys[1].RefTable = UsersTable
 	KnowledgeDocumentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	LoginThrottlesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
 	}
 	PartnersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(64424509440),
@@ -1604,6 +1743,12 @@ func init() {
 	ServiceRequestsTable.ForeignKeys[3].RefTable = SubscriptionsTable
 	ServiceRequestsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(85899345920),
+	}
+	SessionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
+	}
+	SettingsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(120259084288),
 	}
 	SubscriptionsTable.ForeignKeys[0].RefTable = AccountsTable
 	SubscriptionsTable.ForeignKeys[1].RefTable = CustomersTable

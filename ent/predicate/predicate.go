@@ -27,6 +27,9 @@ type CampaignCost func(*sql.Selector)
 // CampaignTarget is the predicate function for campaigntarget builders.
 type CampaignTarget func(*sql.Selector)
 
+// CasbinRule is the predicate function for casbinrule builders.
+type CasbinRule func(*sql.Selector)
+
 // Contact is the predicate function for contact builders.
 type Contact func(*sql.Selector)
 
@@ -39,6 +42,9 @@ type CreditProfile func(*sql.Selector)
 // Customer is the predicate function for customer builders.
 type Customer func(*sql.Selector)
 
+// CustomerCredential is the predicate function for customercredential builders.
+type CustomerCredential func(*sql.Selector)
+
 // CustomerGroup is the predicate function for customergroup builders.
 type CustomerGroup func(*sql.Selector)
 
@@ -50,6 +56,9 @@ type KnowledgeCategory func(*sql.Selector)
 
 // KnowledgeDocument is the predicate function for knowledgedocument builders.
 type KnowledgeDocument func(*sql.Selector)
+
+// LoginThrottle is the predicate function for loginthrottle builders.
+type LoginThrottle func(*sql.Selector)
 
 // Partner is the predicate function for partner builders.
 type Partner func(*sql.Selector)
@@ -68,6 +77,12 @@ type Product func(*sql.Selector)
 
 // ServiceRequest is the predicate function for servicerequest builders.
 type ServiceRequest func(*sql.Selector)
+
+// Session is the predicate function for session builders.
+type Session func(*sql.Selector)
+
+// Setting is the predicate function for setting builders.
+type Setting func(*sql.Selector)
 
 // Subscription is the predicate function for subscription builders.
 type Subscription func(*sql.Selector)

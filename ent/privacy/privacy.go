@@ -279,6 +279,30 @@ func (f CampaignTargetMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CampaignTargetMutation", m)
 }
 
+// The CasbinRuleQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CasbinRuleQueryRuleFunc func(context.Context, *ent.CasbinRuleQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CasbinRuleQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CasbinRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CasbinRuleQuery", q)
+}
+
+// The CasbinRuleMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CasbinRuleMutationRuleFunc func(context.Context, *ent.CasbinRuleMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CasbinRuleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CasbinRuleMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CasbinRuleMutation", m)
+}
+
 // The ContactQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ContactQueryRuleFunc func(context.Context, *ent.ContactQuery) error
@@ -375,6 +399,30 @@ func (f CustomerMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomerMutation", m)
 }
 
+// The CustomerCredentialQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CustomerCredentialQueryRuleFunc func(context.Context, *ent.CustomerCredentialQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CustomerCredentialQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomerCredentialQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CustomerCredentialQuery", q)
+}
+
+// The CustomerCredentialMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CustomerCredentialMutationRuleFunc func(context.Context, *ent.CustomerCredentialMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CustomerCredentialMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CustomerCredentialMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomerCredentialMutation", m)
+}
+
 // The CustomerGroupQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CustomerGroupQueryRuleFunc func(context.Context, *ent.CustomerGroupQuery) error
@@ -469,6 +517,30 @@ func (f KnowledgeDocumentMutationRuleFunc) EvalMutation(ctx context.Context, m e
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.KnowledgeDocumentMutation", m)
+}
+
+// The LoginThrottleQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type LoginThrottleQueryRuleFunc func(context.Context, *ent.LoginThrottleQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f LoginThrottleQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LoginThrottleQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.LoginThrottleQuery", q)
+}
+
+// The LoginThrottleMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type LoginThrottleMutationRuleFunc func(context.Context, *ent.LoginThrottleMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f LoginThrottleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.LoginThrottleMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LoginThrottleMutation", m)
 }
 
 // The PartnerQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -615,6 +687,54 @@ func (f ServiceRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ServiceRequestMutation", m)
 }
 
+// The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SessionQueryRuleFunc func(context.Context, *ent.SessionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SessionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SessionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SessionQuery", q)
+}
+
+// The SessionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SessionMutationRuleFunc func(context.Context, *ent.SessionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SessionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SessionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SessionMutation", m)
+}
+
+// The SettingQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SettingQueryRuleFunc func(context.Context, *ent.SettingQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SettingQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SettingQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SettingQuery", q)
+}
+
+// The SettingMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SettingMutationRuleFunc func(context.Context, *ent.SettingMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SettingMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SettingMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SettingMutation", m)
+}
+
 // The SubscriptionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SubscriptionQueryRuleFunc func(context.Context, *ent.SubscriptionQuery) error
@@ -736,6 +856,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CampaignTargetQuery:
 		return q.Filter(), nil
+	case *ent.CasbinRuleQuery:
+		return q.Filter(), nil
 	case *ent.ContactQuery:
 		return q.Filter(), nil
 	case *ent.CreditEventQuery:
@@ -744,6 +866,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CustomerQuery:
 		return q.Filter(), nil
+	case *ent.CustomerCredentialQuery:
+		return q.Filter(), nil
 	case *ent.CustomerGroupQuery:
 		return q.Filter(), nil
 	case *ent.DocumentVersionQuery:
@@ -751,6 +875,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.KnowledgeCategoryQuery:
 		return q.Filter(), nil
 	case *ent.KnowledgeDocumentQuery:
+		return q.Filter(), nil
+	case *ent.LoginThrottleQuery:
 		return q.Filter(), nil
 	case *ent.PartnerQuery:
 		return q.Filter(), nil
@@ -763,6 +889,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.ProductQuery:
 		return q.Filter(), nil
 	case *ent.ServiceRequestQuery:
+		return q.Filter(), nil
+	case *ent.SessionQuery:
+		return q.Filter(), nil
+	case *ent.SettingQuery:
 		return q.Filter(), nil
 	case *ent.SubscriptionQuery:
 		return q.Filter(), nil
@@ -791,6 +921,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.CampaignTargetMutation:
 		return m.Filter(), nil
+	case *ent.CasbinRuleMutation:
+		return m.Filter(), nil
 	case *ent.ContactMutation:
 		return m.Filter(), nil
 	case *ent.CreditEventMutation:
@@ -799,6 +931,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.CustomerMutation:
 		return m.Filter(), nil
+	case *ent.CustomerCredentialMutation:
+		return m.Filter(), nil
 	case *ent.CustomerGroupMutation:
 		return m.Filter(), nil
 	case *ent.DocumentVersionMutation:
@@ -806,6 +940,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.KnowledgeCategoryMutation:
 		return m.Filter(), nil
 	case *ent.KnowledgeDocumentMutation:
+		return m.Filter(), nil
+	case *ent.LoginThrottleMutation:
 		return m.Filter(), nil
 	case *ent.PartnerMutation:
 		return m.Filter(), nil
@@ -818,6 +954,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProductMutation:
 		return m.Filter(), nil
 	case *ent.ServiceRequestMutation:
+		return m.Filter(), nil
+	case *ent.SessionMutation:
+		return m.Filter(), nil
+	case *ent.SettingMutation:
 		return m.Filter(), nil
 	case *ent.SubscriptionMutation:
 		return m.Filter(), nil

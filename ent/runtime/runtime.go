@@ -3,6 +3,7 @@
 package runtime
 
 import (
+	"context"
 	"time"
 
 	"github.com/c360crm/c360/ent/account"
@@ -12,14 +13,17 @@ import (
 	"github.com/c360crm/c360/ent/campaign"
 	"github.com/c360crm/c360/ent/campaigncost"
 	"github.com/c360crm/c360/ent/campaigntarget"
+	"github.com/c360crm/c360/ent/casbinrule"
 	"github.com/c360crm/c360/ent/contact"
 	"github.com/c360crm/c360/ent/creditevent"
 	"github.com/c360crm/c360/ent/creditprofile"
 	"github.com/c360crm/c360/ent/customer"
+	"github.com/c360crm/c360/ent/customercredential"
 	"github.com/c360crm/c360/ent/customergroup"
 	"github.com/c360crm/c360/ent/documentversion"
 	"github.com/c360crm/c360/ent/knowledgecategory"
 	"github.com/c360crm/c360/ent/knowledgedocument"
+	"github.com/c360crm/c360/ent/loginthrottle"
 	"github.com/c360crm/c360/ent/partner"
 	"github.com/c360crm/c360/ent/partnerapikey"
 	"github.com/c360crm/c360/ent/pointsaccount"
@@ -27,9 +31,14 @@ import (
 	"github.com/c360crm/c360/ent/product"
 	"github.com/c360crm/c360/ent/schema"
 	"github.com/c360crm/c360/ent/servicerequest"
+	"github.com/c360crm/c360/ent/session"
+	"github.com/c360crm/c360/ent/setting"
 	"github.com/c360crm/c360/ent/subscription"
 	"github.com/c360crm/c360/ent/team"
 	"github.com/c360crm/c360/ent/user"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
@@ -37,6 +46,18 @@ import (
 // to their package variables.
 func init() {
 	accountMixin := schema.Account{}.Mixin()
+	account.Policy = privacy.NewPolicies(accountMixin[1], schema.Account{})
+	account.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := account.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	accountMixinHooks1 := accountMixin[1].Hooks()
+
+	account.Hooks[1] = accountMixinHooks1[0]
 	accountMixinFields0 := accountMixin[0].Fields()
 	_ = accountMixinFields0
 	accountFields := schema.Account{}.Fields()
@@ -96,6 +117,18 @@ func init() {
 	// account.BillingAddressValidator is a validator for the "billing_address" field. It is called by the builders before save.
 	account.BillingAddressValidator = accountDescBillingAddress.Validators[0].(func(string) error)
 	attachmentMixin := schema.Attachment{}.Mixin()
+	attachment.Policy = privacy.NewPolicies(attachmentMixin[1], schema.Attachment{})
+	attachment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := attachment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	attachmentMixinHooks1 := attachmentMixin[1].Hooks()
+
+	attachment.Hooks[1] = attachmentMixinHooks1[0]
 	attachmentMixinFields0 := attachmentMixin[0].Fields()
 	_ = attachmentMixinFields0
 	attachmentFields := schema.Attachment{}.Fields()
@@ -171,6 +204,18 @@ func init() {
 	// attachment.ExtractionErrorValidator is a validator for the "extraction_error" field. It is called by the builders before save.
 	attachment.ExtractionErrorValidator = attachmentDescExtractionError.Validators[0].(func(string) error)
 	auditlogMixin := schema.AuditLog{}.Mixin()
+	auditlog.Policy = privacy.NewPolicies(auditlogMixin[1], schema.AuditLog{})
+	auditlog.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditlog.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditlogMixinHooks1 := auditlogMixin[1].Hooks()
+
+	auditlog.Hooks[1] = auditlogMixinHooks1[0]
 	auditlogMixinFields0 := auditlogMixin[0].Fields()
 	_ = auditlogMixinFields0
 	auditlogFields := schema.AuditLog{}.Fields()
@@ -232,6 +277,18 @@ func init() {
 	// auditlog.ClientIPValidator is a validator for the "client_ip" field. It is called by the builders before save.
 	auditlog.ClientIPValidator = auditlogDescClientIP.Validators[0].(func(string) error)
 	billMixin := schema.Bill{}.Mixin()
+	bill.Policy = privacy.NewPolicies(billMixin[1], schema.Bill{})
+	bill.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := bill.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	billMixinHooks1 := billMixin[1].Hooks()
+
+	bill.Hooks[1] = billMixinHooks1[0]
 	billMixinFields0 := billMixin[0].Fields()
 	_ = billMixinFields0
 	billFields := schema.Bill{}.Fields()
@@ -249,6 +306,18 @@ func init() {
 	// bill.DefaultPaidAmount holds the default value on creation for the paid_amount field.
 	bill.DefaultPaidAmount = billDescPaidAmount.Default.(int64)
 	campaignMixin := schema.Campaign{}.Mixin()
+	campaign.Policy = privacy.NewPolicies(campaignMixin[1], schema.Campaign{})
+	campaign.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := campaign.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	campaignMixinHooks1 := campaignMixin[1].Hooks()
+
+	campaign.Hooks[1] = campaignMixinHooks1[0]
 	campaignMixinFields0 := campaignMixin[0].Fields()
 	_ = campaignMixinFields0
 	campaignFields := schema.Campaign{}.Fields()
@@ -349,6 +418,18 @@ func init() {
 	// campaign.ContactCapDaysValidator is a validator for the "contact_cap_days" field. It is called by the builders before save.
 	campaign.ContactCapDaysValidator = campaignDescContactCapDays.Validators[0].(func(int) error)
 	campaigncostMixin := schema.CampaignCost{}.Mixin()
+	campaigncost.Policy = privacy.NewPolicies(campaigncostMixin[1], schema.CampaignCost{})
+	campaigncost.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := campaigncost.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	campaigncostMixinHooks1 := campaigncostMixin[1].Hooks()
+
+	campaigncost.Hooks[1] = campaigncostMixinHooks1[0]
 	campaigncostMixinFields0 := campaigncostMixin[0].Fields()
 	_ = campaigncostMixinFields0
 	campaigncostFields := schema.CampaignCost{}.Fields()
@@ -384,6 +465,18 @@ func init() {
 	// campaigncost.DefaultIncurredAt holds the default value on creation for the incurred_at field.
 	campaigncost.DefaultIncurredAt = campaigncostDescIncurredAt.Default.(func() time.Time)
 	campaigntargetMixin := schema.CampaignTarget{}.Mixin()
+	campaigntarget.Policy = privacy.NewPolicies(campaigntargetMixin[1], schema.CampaignTarget{})
+	campaigntarget.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := campaigntarget.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	campaigntargetMixinHooks1 := campaigntargetMixin[1].Hooks()
+
+	campaigntarget.Hooks[1] = campaigntargetMixinHooks1[0]
 	campaigntargetMixinFields0 := campaigntargetMixin[0].Fields()
 	_ = campaigntargetMixinFields0
 	campaigntargetFields := schema.CampaignTarget{}.Fields()
@@ -414,7 +507,78 @@ func init() {
 	campaigntargetDescNote := campaigntargetFields[12].Descriptor()
 	// campaigntarget.NoteValidator is a validator for the "note" field. It is called by the builders before save.
 	campaigntarget.NoteValidator = campaigntargetDescNote.Validators[0].(func(string) error)
+	casbinruleMixin := schema.CasbinRule{}.Mixin()
+	casbinruleMixinHooks0 := casbinruleMixin[0].Hooks()
+	casbinrule.Hooks[0] = casbinruleMixinHooks0[0]
+	casbinruleFields := schema.CasbinRule{}.Fields()
+	_ = casbinruleFields
+	// casbinruleDescPtype is the schema descriptor for ptype field.
+	casbinruleDescPtype := casbinruleFields[0].Descriptor()
+	// casbinrule.PtypeValidator is a validator for the "ptype" field. It is called by the builders before save.
+	casbinrule.PtypeValidator = func() func(string) error {
+		validators := casbinruleDescPtype.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(ptype string) error {
+			for _, fn := range fns {
+				if err := fn(ptype); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// casbinruleDescV0 is the schema descriptor for v0 field.
+	casbinruleDescV0 := casbinruleFields[1].Descriptor()
+	// casbinrule.DefaultV0 holds the default value on creation for the v0 field.
+	casbinrule.DefaultV0 = casbinruleDescV0.Default.(string)
+	// casbinrule.V0Validator is a validator for the "v0" field. It is called by the builders before save.
+	casbinrule.V0Validator = casbinruleDescV0.Validators[0].(func(string) error)
+	// casbinruleDescV1 is the schema descriptor for v1 field.
+	casbinruleDescV1 := casbinruleFields[2].Descriptor()
+	// casbinrule.DefaultV1 holds the default value on creation for the v1 field.
+	casbinrule.DefaultV1 = casbinruleDescV1.Default.(string)
+	// casbinrule.V1Validator is a validator for the "v1" field. It is called by the builders before save.
+	casbinrule.V1Validator = casbinruleDescV1.Validators[0].(func(string) error)
+	// casbinruleDescV2 is the schema descriptor for v2 field.
+	casbinruleDescV2 := casbinruleFields[3].Descriptor()
+	// casbinrule.DefaultV2 holds the default value on creation for the v2 field.
+	casbinrule.DefaultV2 = casbinruleDescV2.Default.(string)
+	// casbinrule.V2Validator is a validator for the "v2" field. It is called by the builders before save.
+	casbinrule.V2Validator = casbinruleDescV2.Validators[0].(func(string) error)
+	// casbinruleDescV3 is the schema descriptor for v3 field.
+	casbinruleDescV3 := casbinruleFields[4].Descriptor()
+	// casbinrule.DefaultV3 holds the default value on creation for the v3 field.
+	casbinrule.DefaultV3 = casbinruleDescV3.Default.(string)
+	// casbinrule.V3Validator is a validator for the "v3" field. It is called by the builders before save.
+	casbinrule.V3Validator = casbinruleDescV3.Validators[0].(func(string) error)
+	// casbinruleDescV4 is the schema descriptor for v4 field.
+	casbinruleDescV4 := casbinruleFields[5].Descriptor()
+	// casbinrule.DefaultV4 holds the default value on creation for the v4 field.
+	casbinrule.DefaultV4 = casbinruleDescV4.Default.(string)
+	// casbinrule.V4Validator is a validator for the "v4" field. It is called by the builders before save.
+	casbinrule.V4Validator = casbinruleDescV4.Validators[0].(func(string) error)
+	// casbinruleDescV5 is the schema descriptor for v5 field.
+	casbinruleDescV5 := casbinruleFields[6].Descriptor()
+	// casbinrule.DefaultV5 holds the default value on creation for the v5 field.
+	casbinrule.DefaultV5 = casbinruleDescV5.Default.(string)
+	// casbinrule.V5Validator is a validator for the "v5" field. It is called by the builders before save.
+	casbinrule.V5Validator = casbinruleDescV5.Validators[0].(func(string) error)
 	contactMixin := schema.Contact{}.Mixin()
+	contact.Policy = privacy.NewPolicies(contactMixin[1], schema.Contact{})
+	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := contact.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	contactMixinHooks1 := contactMixin[1].Hooks()
+
+	contact.Hooks[1] = contactMixinHooks1[0]
 	contactMixinFields0 := contactMixin[0].Fields()
 	_ = contactMixinFields0
 	contactFields := schema.Contact{}.Fields()
@@ -460,6 +624,18 @@ func init() {
 	// contact.DurationSecondsValidator is a validator for the "duration_seconds" field. It is called by the builders before save.
 	contact.DurationSecondsValidator = contactDescDurationSeconds.Validators[0].(func(int) error)
 	crediteventMixin := schema.CreditEvent{}.Mixin()
+	creditevent.Policy = privacy.NewPolicies(crediteventMixin[1], schema.CreditEvent{})
+	creditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := creditevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	crediteventMixinHooks1 := crediteventMixin[1].Hooks()
+
+	creditevent.Hooks[1] = crediteventMixinHooks1[0]
 	crediteventMixinFields0 := crediteventMixin[0].Fields()
 	_ = crediteventMixinFields0
 	crediteventFields := schema.CreditEvent{}.Fields()
@@ -473,6 +649,18 @@ func init() {
 	// creditevent.NoteValidator is a validator for the "note" field. It is called by the builders before save.
 	creditevent.NoteValidator = crediteventDescNote.Validators[0].(func(string) error)
 	creditprofileMixin := schema.CreditProfile{}.Mixin()
+	creditprofile.Policy = privacy.NewPolicies(creditprofileMixin[1], schema.CreditProfile{})
+	creditprofile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := creditprofile.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	creditprofileMixinHooks1 := creditprofileMixin[1].Hooks()
+
+	creditprofile.Hooks[1] = creditprofileMixinHooks1[0]
 	creditprofileMixinFields0 := creditprofileMixin[0].Fields()
 	_ = creditprofileMixinFields0
 	creditprofileFields := schema.CreditProfile{}.Fields()
@@ -506,9 +694,25 @@ func init() {
 	// creditprofile.OverdueCountValidator is a validator for the "overdue_count" field. It is called by the builders before save.
 	creditprofile.OverdueCountValidator = creditprofileDescOverdueCount.Validators[0].(func(int) error)
 	customerMixin := schema.Customer{}.Mixin()
+	customer.Policy = privacy.NewPolicies(customerMixin[1], schema.Customer{})
+	customer.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := customer.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	customerMixinHooks1 := customerMixin[1].Hooks()
 	customerHooks := schema.Customer{}.Hooks()
-	customer.Hooks[0] = customerHooks[0]
-	customer.Hooks[1] = customerHooks[1]
+
+	customer.Hooks[1] = customerMixinHooks1[0]
+
+	customer.Hooks[2] = customerHooks[0]
+
+	customer.Hooks[3] = customerHooks[1]
+
+	customer.Hooks[4] = customerHooks[2]
 	customerMixinFields0 := customerMixin[0].Fields()
 	_ = customerMixinFields0
 	customerFields := schema.Customer{}.Fields()
@@ -623,7 +827,38 @@ func init() {
 	customerDescMarketingOptOut := customerFields[18].Descriptor()
 	// customer.DefaultMarketingOptOut holds the default value on creation for the marketing_opt_out field.
 	customer.DefaultMarketingOptOut = customerDescMarketingOptOut.Default.(bool)
+	customercredentialMixin := schema.CustomerCredential{}.Mixin()
+	customercredentialMixinFields0 := customercredentialMixin[0].Fields()
+	_ = customercredentialMixinFields0
+	customercredentialFields := schema.CustomerCredential{}.Fields()
+	_ = customercredentialFields
+	// customercredentialDescCreatedAt is the schema descriptor for created_at field.
+	customercredentialDescCreatedAt := customercredentialMixinFields0[0].Descriptor()
+	// customercredential.DefaultCreatedAt holds the default value on creation for the created_at field.
+	customercredential.DefaultCreatedAt = customercredentialDescCreatedAt.Default.(func() time.Time)
+	// customercredentialDescUpdatedAt is the schema descriptor for updated_at field.
+	customercredentialDescUpdatedAt := customercredentialMixinFields0[1].Descriptor()
+	// customercredential.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	customercredential.DefaultUpdatedAt = customercredentialDescUpdatedAt.Default.(func() time.Time)
+	// customercredential.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	customercredential.UpdateDefaultUpdatedAt = customercredentialDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customercredentialDescCodeAttempts is the schema descriptor for code_attempts field.
+	customercredentialDescCodeAttempts := customercredentialFields[4].Descriptor()
+	// customercredential.DefaultCodeAttempts holds the default value on creation for the code_attempts field.
+	customercredential.DefaultCodeAttempts = customercredentialDescCodeAttempts.Default.(int)
 	customergroupMixin := schema.CustomerGroup{}.Mixin()
+	customergroup.Policy = privacy.NewPolicies(customergroupMixin[1], schema.CustomerGroup{})
+	customergroup.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := customergroup.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	customergroupMixinHooks1 := customergroupMixin[1].Hooks()
+
+	customergroup.Hooks[1] = customergroupMixinHooks1[0]
 	customergroupMixinFields0 := customergroupMixin[0].Fields()
 	_ = customergroupMixinFields0
 	customergroupFields := schema.CustomerGroup{}.Fields()
@@ -657,6 +892,18 @@ func init() {
 		}
 	}()
 	documentversionMixin := schema.DocumentVersion{}.Mixin()
+	documentversion.Policy = privacy.NewPolicies(documentversionMixin[1], schema.DocumentVersion{})
+	documentversion.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := documentversion.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	documentversionMixinHooks1 := documentversionMixin[1].Hooks()
+
+	documentversion.Hooks[1] = documentversionMixinHooks1[0]
 	documentversionMixinFields0 := documentversionMixin[0].Fields()
 	_ = documentversionMixinFields0
 	documentversionFields := schema.DocumentVersion{}.Fields()
@@ -674,6 +921,18 @@ func init() {
 	// documentversion.ChangeNoteValidator is a validator for the "change_note" field. It is called by the builders before save.
 	documentversion.ChangeNoteValidator = documentversionDescChangeNote.Validators[0].(func(string) error)
 	knowledgecategoryMixin := schema.KnowledgeCategory{}.Mixin()
+	knowledgecategory.Policy = privacy.NewPolicies(knowledgecategoryMixin[1], schema.KnowledgeCategory{})
+	knowledgecategory.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := knowledgecategory.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	knowledgecategoryMixinHooks1 := knowledgecategoryMixin[1].Hooks()
+
+	knowledgecategory.Hooks[1] = knowledgecategoryMixinHooks1[0]
 	knowledgecategoryMixinFields0 := knowledgecategoryMixin[0].Fields()
 	_ = knowledgecategoryMixinFields0
 	knowledgecategoryFields := schema.KnowledgeCategory{}.Fields()
@@ -735,6 +994,18 @@ func init() {
 	// knowledgecategory.DefaultSortOrder holds the default value on creation for the sort_order field.
 	knowledgecategory.DefaultSortOrder = knowledgecategoryDescSortOrder.Default.(int)
 	knowledgedocumentMixin := schema.KnowledgeDocument{}.Mixin()
+	knowledgedocument.Policy = privacy.NewPolicies(knowledgedocumentMixin[1], schema.KnowledgeDocument{})
+	knowledgedocument.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := knowledgedocument.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	knowledgedocumentMixinHooks1 := knowledgedocumentMixin[1].Hooks()
+
+	knowledgedocument.Hooks[1] = knowledgedocumentMixinHooks1[0]
 	knowledgedocumentMixinFields0 := knowledgedocumentMixin[0].Fields()
 	_ = knowledgedocumentMixinFields0
 	knowledgedocumentFields := schema.KnowledgeDocument{}.Fields()
@@ -785,7 +1056,43 @@ func init() {
 	knowledgedocumentDescReviewComment := knowledgedocumentFields[14].Descriptor()
 	// knowledgedocument.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
 	knowledgedocument.ReviewCommentValidator = knowledgedocumentDescReviewComment.Validators[0].(func(string) error)
+	loginthrottleFields := schema.LoginThrottle{}.Fields()
+	_ = loginthrottleFields
+	// loginthrottleDescKey is the schema descriptor for key field.
+	loginthrottleDescKey := loginthrottleFields[0].Descriptor()
+	// loginthrottle.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	loginthrottle.KeyValidator = func() func(string) error {
+		validators := loginthrottleDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// loginthrottleDescFailures is the schema descriptor for failures field.
+	loginthrottleDescFailures := loginthrottleFields[1].Descriptor()
+	// loginthrottle.DefaultFailures holds the default value on creation for the failures field.
+	loginthrottle.DefaultFailures = loginthrottleDescFailures.Default.(int)
 	partnerMixin := schema.Partner{}.Mixin()
+	partner.Policy = privacy.NewPolicies(partnerMixin[1], schema.Partner{})
+	partner.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := partner.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	partnerMixinHooks1 := partnerMixin[1].Hooks()
+
+	partner.Hooks[1] = partnerMixinHooks1[0]
 	partnerMixinFields0 := partnerMixin[0].Fields()
 	_ = partnerMixinFields0
 	partnerFields := schema.Partner{}.Fields()
@@ -850,6 +1157,18 @@ func init() {
 	// partner.DefaultScopes holds the default value on creation for the scopes field.
 	partner.DefaultScopes = partnerDescScopes.Default.([]string)
 	partnerapikeyMixin := schema.PartnerAPIKey{}.Mixin()
+	partnerapikey.Policy = privacy.NewPolicies(partnerapikeyMixin[1], schema.PartnerAPIKey{})
+	partnerapikey.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := partnerapikey.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	partnerapikeyMixinHooks1 := partnerapikeyMixin[1].Hooks()
+
+	partnerapikey.Hooks[1] = partnerapikeyMixinHooks1[0]
 	partnerapikeyMixinFields0 := partnerapikeyMixin[0].Fields()
 	_ = partnerapikeyMixinFields0
 	partnerapikeyFields := schema.PartnerAPIKey{}.Fields()
@@ -885,6 +1204,18 @@ func init() {
 	// partnerapikey.KeyHashValidator is a validator for the "key_hash" field. It is called by the builders before save.
 	partnerapikey.KeyHashValidator = partnerapikeyDescKeyHash.Validators[0].(func(string) error)
 	pointsaccountMixin := schema.PointsAccount{}.Mixin()
+	pointsaccount.Policy = privacy.NewPolicies(pointsaccountMixin[1], schema.PointsAccount{})
+	pointsaccount.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := pointsaccount.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	pointsaccountMixinHooks1 := pointsaccountMixin[1].Hooks()
+
+	pointsaccount.Hooks[1] = pointsaccountMixinHooks1[0]
 	pointsaccountMixinFields0 := pointsaccountMixin[0].Fields()
 	_ = pointsaccountMixinFields0
 	pointsaccountFields := schema.PointsAccount{}.Fields()
@@ -912,6 +1243,18 @@ func init() {
 	// pointsaccount.QualifyingPointsValidator is a validator for the "qualifying_points" field. It is called by the builders before save.
 	pointsaccount.QualifyingPointsValidator = pointsaccountDescQualifyingPoints.Validators[0].(func(int64) error)
 	pointstransactionMixin := schema.PointsTransaction{}.Mixin()
+	pointstransaction.Policy = privacy.NewPolicies(pointstransactionMixin[1], schema.PointsTransaction{})
+	pointstransaction.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := pointstransaction.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	pointstransactionMixinHooks1 := pointstransactionMixin[1].Hooks()
+
+	pointstransaction.Hooks[1] = pointstransactionMixinHooks1[0]
 	pointstransactionMixinFields0 := pointstransactionMixin[0].Fields()
 	_ = pointstransactionMixinFields0
 	pointstransactionFields := schema.PointsTransaction{}.Fields()
@@ -935,6 +1278,18 @@ func init() {
 	// pointstransaction.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
 	pointstransaction.IdempotencyKeyValidator = pointstransactionDescIdempotencyKey.Validators[0].(func(string) error)
 	productMixin := schema.Product{}.Mixin()
+	product.Policy = privacy.NewPolicies(productMixin[1], schema.Product{})
+	product.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := product.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	productMixinHooks1 := productMixin[1].Hooks()
+
+	product.Hooks[1] = productMixinHooks1[0]
 	productMixinFields0 := productMixin[0].Fields()
 	_ = productMixinFields0
 	productFields := schema.Product{}.Fields()
@@ -991,8 +1346,21 @@ func init() {
 	// product.PriceValidator is a validator for the "price" field. It is called by the builders before save.
 	product.PriceValidator = productDescPrice.Validators[0].(func(int64) error)
 	servicerequestMixin := schema.ServiceRequest{}.Mixin()
+	servicerequest.Policy = privacy.NewPolicies(servicerequestMixin[1], schema.ServiceRequest{})
+	servicerequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := servicerequest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	servicerequestMixinHooks1 := servicerequestMixin[1].Hooks()
 	servicerequestHooks := schema.ServiceRequest{}.Hooks()
-	servicerequest.Hooks[0] = servicerequestHooks[0]
+
+	servicerequest.Hooks[1] = servicerequestMixinHooks1[0]
+
+	servicerequest.Hooks[2] = servicerequestHooks[0]
 	servicerequestMixinFields0 := servicerequestMixin[0].Fields()
 	_ = servicerequestMixinFields0
 	servicerequestFields := schema.ServiceRequest{}.Fields()
@@ -1057,7 +1425,77 @@ func init() {
 	servicerequestDescSatisfaction := servicerequestFields[17].Descriptor()
 	// servicerequest.SatisfactionValidator is a validator for the "satisfaction" field. It is called by the builders before save.
 	servicerequest.SatisfactionValidator = servicerequestDescSatisfaction.Validators[0].(func(int) error)
+	sessionMixin := schema.Session{}.Mixin()
+	sessionMixinFields0 := sessionMixin[0].Fields()
+	_ = sessionMixinFields0
+	sessionFields := schema.Session{}.Fields()
+	_ = sessionFields
+	// sessionDescCreatedAt is the schema descriptor for created_at field.
+	sessionDescCreatedAt := sessionMixinFields0[0].Descriptor()
+	// session.DefaultCreatedAt holds the default value on creation for the created_at field.
+	session.DefaultCreatedAt = sessionDescCreatedAt.Default.(func() time.Time)
+	// sessionDescTokenHash is the schema descriptor for token_hash field.
+	sessionDescTokenHash := sessionFields[0].Descriptor()
+	// session.TokenHashValidator is a validator for the "token_hash" field. It is called by the builders before save.
+	session.TokenHashValidator = sessionDescTokenHash.Validators[0].(func(string) error)
+	// sessionDescClientIP is the schema descriptor for client_ip field.
+	sessionDescClientIP := sessionFields[7].Descriptor()
+	// session.ClientIPValidator is a validator for the "client_ip" field. It is called by the builders before save.
+	session.ClientIPValidator = sessionDescClientIP.Validators[0].(func(string) error)
+	// sessionDescUserAgent is the schema descriptor for user_agent field.
+	sessionDescUserAgent := sessionFields[8].Descriptor()
+	// session.UserAgentValidator is a validator for the "user_agent" field. It is called by the builders before save.
+	session.UserAgentValidator = sessionDescUserAgent.Validators[0].(func(string) error)
+	settingMixin := schema.Setting{}.Mixin()
+	settingMixinFields0 := settingMixin[0].Fields()
+	_ = settingMixinFields0
+	settingFields := schema.Setting{}.Fields()
+	_ = settingFields
+	// settingDescCreatedAt is the schema descriptor for created_at field.
+	settingDescCreatedAt := settingMixinFields0[0].Descriptor()
+	// setting.DefaultCreatedAt holds the default value on creation for the created_at field.
+	setting.DefaultCreatedAt = settingDescCreatedAt.Default.(func() time.Time)
+	// settingDescUpdatedAt is the schema descriptor for updated_at field.
+	settingDescUpdatedAt := settingMixinFields0[1].Descriptor()
+	// setting.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	setting.DefaultUpdatedAt = settingDescUpdatedAt.Default.(func() time.Time)
+	// setting.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	setting.UpdateDefaultUpdatedAt = settingDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// settingDescKey is the schema descriptor for key field.
+	settingDescKey := settingFields[0].Descriptor()
+	// setting.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	setting.KeyValidator = func() func(string) error {
+		validators := settingDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// settingDescValue is the schema descriptor for value field.
+	settingDescValue := settingFields[1].Descriptor()
+	// setting.DefaultValue holds the default value on creation for the value field.
+	setting.DefaultValue = settingDescValue.Default.(string)
 	subscriptionMixin := schema.Subscription{}.Mixin()
+	subscription.Policy = privacy.NewPolicies(subscriptionMixin[1], schema.Subscription{})
+	subscription.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := subscription.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	subscriptionMixinHooks1 := subscriptionMixin[1].Hooks()
+
+	subscription.Hooks[1] = subscriptionMixinHooks1[0]
 	subscriptionMixinFields0 := subscriptionMixin[0].Fields()
 	_ = subscriptionMixinFields0
 	subscriptionFields := schema.Subscription{}.Fields()
@@ -1101,10 +1539,25 @@ func init() {
 	// subscription.MonthlyFeeValidator is a validator for the "monthly_fee" field. It is called by the builders before save.
 	subscription.MonthlyFeeValidator = subscriptionDescMonthlyFee.Validators[0].(func(int64) error)
 	teamMixin := schema.Team{}.Mixin()
+	team.Policy = privacy.NewPolicies(teamMixin[1], schema.Team{})
+	team.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := team.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	teamMixinHooks1 := teamMixin[1].Hooks()
 	teamHooks := schema.Team{}.Hooks()
-	team.Hooks[0] = teamHooks[0]
-	team.Hooks[1] = teamHooks[1]
-	team.Hooks[2] = teamHooks[2]
+
+	team.Hooks[1] = teamMixinHooks1[0]
+
+	team.Hooks[2] = teamHooks[0]
+
+	team.Hooks[3] = teamHooks[1]
+
+	team.Hooks[4] = teamHooks[2]
 	teamMixinFields0 := teamMixin[0].Fields()
 	_ = teamMixinFields0
 	teamFields := schema.Team{}.Fields()
@@ -1166,6 +1619,18 @@ func init() {
 	// team.PathValidator is a validator for the "path" field. It is called by the builders before save.
 	team.PathValidator = teamDescPath.Validators[0].(func(string) error)
 	userMixin := schema.User{}.Mixin()
+	user.Policy = privacy.NewPolicies(userMixin[1], schema.User{})
+	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := user.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	userMixinHooks1 := userMixin[1].Hooks()
+
+	user.Hooks[1] = userMixinHooks1[0]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userFields := schema.User{}.Fields()

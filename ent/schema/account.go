@@ -17,7 +17,7 @@ type Account struct {
 }
 
 // Mixin of Account.
-func (Account) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (Account) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of Account.
 func (Account) Fields() []ent.Field {

@@ -18,7 +18,7 @@ type AuditLog struct {
 }
 
 // Mixin of AuditLog.
-func (AuditLog) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+func (AuditLog) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}, mixin.Access{}} }
 
 // Fields of AuditLog.
 func (AuditLog) Fields() []ent.Field {

@@ -18,7 +18,7 @@ type Bill struct {
 }
 
 // Mixin of Bill.
-func (Bill) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+func (Bill) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}, mixin.Access{}} }
 
 // Fields of Bill.
 func (Bill) Fields() []ent.Field {

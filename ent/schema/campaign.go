@@ -19,7 +19,7 @@ type Campaign struct {
 }
 
 // Mixin of Campaign.
-func (Campaign) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (Campaign) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of Campaign.
 func (Campaign) Fields() []ent.Field {
@@ -81,7 +81,7 @@ type CampaignTarget struct {
 }
 
 // Mixin of CampaignTarget.
-func (CampaignTarget) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (CampaignTarget) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of CampaignTarget.
 func (CampaignTarget) Fields() []ent.Field {
@@ -138,7 +138,7 @@ type CampaignCost struct {
 }
 
 // Mixin of CampaignCost.
-func (CampaignCost) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+func (CampaignCost) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}, mixin.Access{}} }
 
 // Fields of CampaignCost.
 func (CampaignCost) Fields() []ent.Field {

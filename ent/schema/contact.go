@@ -22,7 +22,7 @@ type Contact struct {
 }
 
 // Mixin of Contact.
-func (Contact) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (Contact) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of Contact.
 func (Contact) Fields() []ent.Field {

@@ -18,7 +18,7 @@ type CreditProfile struct {
 }
 
 // Mixin of CreditProfile.
-func (CreditProfile) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (CreditProfile) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of CreditProfile.
 func (CreditProfile) Fields() []ent.Field {
@@ -58,7 +58,7 @@ type CreditEvent struct {
 }
 
 // Mixin of CreditEvent.
-func (CreditEvent) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+func (CreditEvent) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}, mixin.Access{}} }
 
 // Fields of CreditEvent.
 func (CreditEvent) Fields() []ent.Field {

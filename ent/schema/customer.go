@@ -20,7 +20,7 @@ type Customer struct {
 }
 
 // Mixin of Customer.
-func (Customer) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (Customer) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of Customer.
 func (Customer) Fields() []ent.Field {

@@ -7,17 +7,20 @@ import (
 
 	"entgo.io/ent"
 
+	"github.com/c360crm/c360/authz/rule"
 	gen "github.com/c360crm/c360/ent"
 	"github.com/c360crm/c360/ent/hook"
 	"github.com/c360crm/c360/internal/codes"
 	"github.com/c360crm/c360/internal/validate"
 )
 
-// Hooks of Customer: the unified code on create, and the identity rules on every write.
+// Hooks of Customer: the unified code on create, the identity rules on every write, and
+// the principal's scope (authz/rule).
 func (Customer) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(customerCode, ent.OpCreate),
 		hook.On(customerIdentity, ent.OpCreate|ent.OpUpdateOne|ent.OpUpdate),
+		hook.On(rule.CustomerStaysInScope, ent.OpCreate|ent.OpUpdateOne),
 	}
 }
 

@@ -18,7 +18,7 @@ type CustomerGroup struct {
 }
 
 // Mixin of CustomerGroup.
-func (CustomerGroup) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (CustomerGroup) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of CustomerGroup.
 func (CustomerGroup) Fields() []ent.Field {

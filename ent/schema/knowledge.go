@@ -18,7 +18,7 @@ type KnowledgeCategory struct {
 }
 
 // Mixin of KnowledgeCategory.
-func (KnowledgeCategory) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (KnowledgeCategory) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of KnowledgeCategory.
 func (KnowledgeCategory) Fields() []ent.Field {
@@ -58,7 +58,7 @@ type KnowledgeDocument struct {
 }
 
 // Mixin of KnowledgeDocument.
-func (KnowledgeDocument) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (KnowledgeDocument) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of KnowledgeDocument.
 func (KnowledgeDocument) Fields() []ent.Field {
@@ -118,7 +118,7 @@ type DocumentVersion struct {
 }
 
 // Mixin of DocumentVersion.
-func (DocumentVersion) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+func (DocumentVersion) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}, mixin.Access{}} }
 
 // Fields of DocumentVersion.
 func (DocumentVersion) Fields() []ent.Field {
@@ -159,7 +159,7 @@ type Attachment struct {
 }
 
 // Mixin of Attachment.
-func (Attachment) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+func (Attachment) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}, mixin.Access{}} }
 
 // Fields of Attachment.
 func (Attachment) Fields() []ent.Field {

@@ -18,7 +18,7 @@ type Partner struct {
 }
 
 // Mixin of Partner.
-func (Partner) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (Partner) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of Partner.
 func (Partner) Fields() []ent.Field {
@@ -62,7 +62,7 @@ type PartnerAPIKey struct {
 }
 
 // Mixin of PartnerAPIKey.
-func (PartnerAPIKey) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+func (PartnerAPIKey) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}, mixin.Access{}} }
 
 // Fields of PartnerAPIKey.
 func (PartnerAPIKey) Fields() []ent.Field {

@@ -18,7 +18,7 @@ type PointsAccount struct {
 }
 
 // Mixin of PointsAccount.
-func (PointsAccount) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (PointsAccount) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of PointsAccount.
 func (PointsAccount) Fields() []ent.Field {
@@ -57,7 +57,7 @@ type PointsTransaction struct {
 }
 
 // Mixin of PointsTransaction.
-func (PointsTransaction) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+func (PointsTransaction) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}, mixin.Access{}} }
 
 // Fields of PointsTransaction.
 func (PointsTransaction) Fields() []ent.Field {

@@ -18,7 +18,7 @@ type Product struct {
 }
 
 // Mixin of Product.
-func (Product) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (Product) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of Product.
 func (Product) Fields() []ent.Field {

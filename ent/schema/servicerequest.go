@@ -17,7 +17,7 @@ type ServiceRequest struct {
 }
 
 // Mixin of ServiceRequest.
-func (ServiceRequest) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (ServiceRequest) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of ServiceRequest.
 func (ServiceRequest) Fields() []ent.Field {

@@ -19,7 +19,7 @@ type Subscription struct {
 }
 
 // Mixin of Subscription.
-func (Subscription) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (Subscription) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of Subscription.
 func (Subscription) Fields() []ent.Field {

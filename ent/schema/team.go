@@ -18,7 +18,7 @@ type Team struct {
 }
 
 // Mixin of Team.
-func (Team) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (Team) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of Team.
 func (Team) Fields() []ent.Field {

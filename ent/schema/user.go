@@ -18,7 +18,7 @@ type User struct {
 }
 
 // Mixin of User.
-func (User) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}} }
+func (User) Mixin() []ent.Mixin { return []ent.Mixin{mixin.Time{}, mixin.Access{}} }
 
 // Fields of User.
 func (User) Fields() []ent.Field {

@@ -15,6 +15,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
+	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/ent"
 	"github.com/c360crm/c360/ent/account"
 	"github.com/c360crm/c360/ent/attachment"
@@ -25,7 +26,7 @@ import (
 	"github.com/c360crm/c360/ent/contact"
 	"github.com/c360crm/c360/ent/creditevent"
 	"github.com/c360crm/c360/ent/creditprofile"
-	"github.com/c360crm/c360/ent/customer"
+	customer1 "github.com/c360crm/c360/ent/customer"
 	"github.com/c360crm/c360/ent/customergroup"
 	"github.com/c360crm/c360/ent/knowledgedocument"
 	"github.com/c360crm/c360/ent/partner"
@@ -36,6 +37,8 @@ import (
 	"github.com/c360crm/c360/ent/subscription"
 	"github.com/c360crm/c360/ent/team"
 	"github.com/c360crm/c360/ent/user"
+	"github.com/c360crm/c360/internal/auth"
+	"github.com/c360crm/c360/internal/customer"
 	"github.com/c360crm/c360/internal/staff"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -51,8 +54,10 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Customer() CustomerResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Viewer() ViewerResolver
 }
 
 type DirectiveRoot struct {
@@ -276,6 +281,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CreatePartnerAPIKeyPayload struct {
+		APIKey func(childComplexity int) int
+		Key    func(childComplexity int) int
+	}
+
 	CreditEvent struct {
 		Actor      func(childComplexity int) int
 		ActorID    func(childComplexity int) int
@@ -412,6 +422,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CustomerLoginPayload struct {
+		Customer  func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		Token     func(childComplexity int) int
+	}
+
+	CustomerPII struct {
+		IDNumber func(childComplexity int) int
+		Mobile   func(childComplexity int) int
+	}
+
 	DocumentVersion struct {
 		Author     func(childComplexity int) int
 		AuthorID   func(childComplexity int) int
@@ -502,25 +523,44 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	LoginPayload struct {
+		ExpiresAt func(childComplexity int) int
+		Token     func(childComplexity int) int
+		User      func(childComplexity int) int
+	}
+
 	Mutation struct {
-		CreateAccount        func(childComplexity int, input ent.CreateAccountInput) int
-		CreateContact        func(childComplexity int, input ent.CreateContactInput) int
-		CreateCustomer       func(childComplexity int, input ent.CreateCustomerInput) int
-		CreateCustomerGroup  func(childComplexity int, input ent.CreateCustomerGroupInput) int
-		CreateProduct        func(childComplexity int, input ent.CreateProductInput) int
-		CreateServiceRequest func(childComplexity int, input ent.CreateServiceRequestInput) int
-		CreateSubscription   func(childComplexity int, input ent.CreateSubscriptionInput) int
-		CreateTeam           func(childComplexity int, input ent.CreateTeamInput) int
-		CreateUser           func(childComplexity int, input staff.CreateUserInput) int
-		UpdateAccount        func(childComplexity int, id int, input ent.UpdateAccountInput) int
-		UpdateContact        func(childComplexity int, id int, input ent.UpdateContactInput) int
-		UpdateCustomer       func(childComplexity int, id int, input ent.UpdateCustomerInput) int
-		UpdateCustomerGroup  func(childComplexity int, id int, input ent.UpdateCustomerGroupInput) int
-		UpdateProduct        func(childComplexity int, id int, input ent.UpdateProductInput) int
-		UpdateServiceRequest func(childComplexity int, id int, input ent.UpdateServiceRequestInput) int
-		UpdateSubscription   func(childComplexity int, id int, input ent.UpdateSubscriptionInput) int
-		UpdateTeam           func(childComplexity int, id int, input ent.UpdateTeamInput) int
-		UpdateUser           func(childComplexity int, id int, input ent.UpdateUserInput) int
+		AddPolicyRule            func(childComplexity int, input authz.Rule) int
+		ChangePassword           func(childComplexity int, input auth.ChangePasswordInput) int
+		CreateAccount            func(childComplexity int, input ent.CreateAccountInput) int
+		CreateContact            func(childComplexity int, input ent.CreateContactInput) int
+		CreateCustomer           func(childComplexity int, input ent.CreateCustomerInput) int
+		CreateCustomerGroup      func(childComplexity int, input ent.CreateCustomerGroupInput) int
+		CreateMyServiceRequest   func(childComplexity int, input customer.ServiceRequestInput) int
+		CreatePartnerAPIKey      func(childComplexity int, partnerID int, name *string, expiresAt *time.Time) int
+		CreateProduct            func(childComplexity int, input ent.CreateProductInput) int
+		CreateServiceRequest     func(childComplexity int, input ent.CreateServiceRequestInput) int
+		CreateSubscription       func(childComplexity int, input ent.CreateSubscriptionInput) int
+		CreateTeam               func(childComplexity int, input ent.CreateTeamInput) int
+		CreateUser               func(childComplexity int, input staff.CreateUserInput) int
+		CustomerLogin            func(childComplexity int, input auth.CustomerLoginInput) int
+		Login                    func(childComplexity int, input auth.LoginInput) int
+		Logout                   func(childComplexity int) int
+		RemovePolicyRule         func(childComplexity int, input authz.Rule) int
+		RequestCustomerLoginCode func(childComplexity int, mobile string) int
+		RevealCustomerPii        func(childComplexity int, id int, reason string) int
+		RevokePartnerAPIKey      func(childComplexity int, id int) int
+		SetCustomerPassword      func(childComplexity int, customerID int, password string) int
+		UpdateAccount            func(childComplexity int, id int, input ent.UpdateAccountInput) int
+		UpdateContact            func(childComplexity int, id int, input ent.UpdateContactInput) int
+		UpdateCustomer           func(childComplexity int, id int, input ent.UpdateCustomerInput) int
+		UpdateCustomerGroup      func(childComplexity int, id int, input ent.UpdateCustomerGroupInput) int
+		UpdateMyContact          func(childComplexity int, input customer.ContactDetails) int
+		UpdateProduct            func(childComplexity int, id int, input ent.UpdateProductInput) int
+		UpdateServiceRequest     func(childComplexity int, id int, input ent.UpdateServiceRequestInput) int
+		UpdateSubscription       func(childComplexity int, id int, input ent.UpdateSubscriptionInput) int
+		UpdateTeam               func(childComplexity int, id int, input ent.UpdateTeamInput) int
+		UpdateUser               func(childComplexity int, id int, input ent.UpdateUserInput) int
 	}
 
 	PageInfo struct {
@@ -619,6 +659,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PolicyRule struct {
+		Action  func(childComplexity int) int
+		Effect  func(childComplexity int) int
+		Object  func(childComplexity int) int
+		PType   func(childComplexity int) int
+		Subject func(childComplexity int) int
+	}
+
 	Product struct {
 		Attributes         func(childComplexity int) int
 		BillingCycle       func(childComplexity int) int
@@ -660,15 +708,24 @@ type ComplexityRoot struct {
 		Customers           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
 		KnowledgeCategories func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.KnowledgeCategoryOrder, where *ent.KnowledgeCategoryWhereInput) int
 		KnowledgeDocuments  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.KnowledgeDocumentOrder, where *ent.KnowledgeDocumentWhereInput) int
+		Me                  func(childComplexity int) int
+		MyBills             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MyPoints            func(childComplexity int) int
+		MyProfile           func(childComplexity int) int
+		MyServiceRequests   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MySubscriptions     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		Node                func(childComplexity int, id int) int
 		Nodes               func(childComplexity int, ids []int) int
+		PartnerAPIKeys      func(childComplexity int, partnerID int) int
 		Partners            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PartnerOrder, where *ent.PartnerWhereInput) int
 		PointsAccounts      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PointsAccountOrder, where *ent.PointsAccountWhereInput) int
+		PolicyRules         func(childComplexity int, ptype *string) int
 		Products            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
 		ServiceRequests     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) int
 		Subscriptions       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SubscriptionOrder, where *ent.SubscriptionWhereInput) int
 		Teams               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
 		Users               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
+		Viewer              func(childComplexity int) int
 	}
 
 	ServiceRequest struct {
@@ -793,12 +850,26 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	Viewer struct {
+		Customer   func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Operations func(childComplexity int) int
+		Roles      func(childComplexity int) int
+		User       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
 
 // region    ************************** generated!.gotpl **************************
 
+type CustomerResolver interface {
+	IDNumber(ctx context.Context, obj *ent.Customer) (*string, error)
+
+	Mobile(ctx context.Context, obj *ent.Customer) (*string, error)
+}
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput) (*ent.Customer, error)
 	UpdateCustomer(ctx context.Context, id int, input ent.UpdateCustomerInput) (*ent.Customer, error)
@@ -818,6 +889,19 @@ type MutationResolver interface {
 	UpdateUser(ctx context.Context, id int, input ent.UpdateUserInput) (*ent.User, error)
 	CreateTeam(ctx context.Context, input ent.CreateTeamInput) (*ent.Team, error)
 	UpdateTeam(ctx context.Context, id int, input ent.UpdateTeamInput) (*ent.Team, error)
+	Login(ctx context.Context, input auth.LoginInput) (*auth.Login, error)
+	Logout(ctx context.Context) (bool, error)
+	ChangePassword(ctx context.Context, input auth.ChangePasswordInput) (bool, error)
+	CustomerLogin(ctx context.Context, input auth.CustomerLoginInput) (*auth.CustomerLogin, error)
+	RequestCustomerLoginCode(ctx context.Context, mobile string) (bool, error)
+	SetCustomerPassword(ctx context.Context, customerID int, password string) (bool, error)
+	CreatePartnerAPIKey(ctx context.Context, partnerID int, name *string, expiresAt *time.Time) (*auth.NewAPIKey, error)
+	RevokePartnerAPIKey(ctx context.Context, id int) (*ent.PartnerAPIKey, error)
+	RevealCustomerPii(ctx context.Context, id int, reason string) (*customer.PII, error)
+	AddPolicyRule(ctx context.Context, input authz.Rule) (*authz.Rule, error)
+	RemovePolicyRule(ctx context.Context, input authz.Rule) (bool, error)
+	UpdateMyContact(ctx context.Context, input customer.ContactDetails) (*ent.Customer, error)
+	CreateMyServiceRequest(ctx context.Context, input customer.ServiceRequestInput) (*ent.ServiceRequest, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -839,6 +923,22 @@ type QueryResolver interface {
 	Subscriptions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SubscriptionOrder, where *ent.SubscriptionWhereInput) (*ent.SubscriptionConnection, error)
 	Teams(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) (*ent.TeamConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
+	Me(ctx context.Context) (*ent.User, error)
+	Viewer(ctx context.Context) (*authz.Principal, error)
+	MyProfile(ctx context.Context) (*ent.Customer, error)
+	MySubscriptions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.SubscriptionConnection, error)
+	MyBills(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.BillConnection, error)
+	MyPoints(ctx context.Context) (*ent.PointsAccount, error)
+	MyServiceRequests(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ServiceRequestConnection, error)
+	PartnerAPIKeys(ctx context.Context, partnerID int) ([]*ent.PartnerAPIKey, error)
+	PolicyRules(ctx context.Context, ptype *string) ([]*authz.Rule, error)
+}
+type ViewerResolver interface {
+	Kind(ctx context.Context, obj *authz.Principal) (string, error)
+
+	User(ctx context.Context, obj *authz.Principal) (*ent.User, error)
+	Customer(ctx context.Context, obj *authz.Principal) (*ent.Customer, error)
+	Operations(ctx context.Context, obj *authz.Principal) ([]string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1831,6 +1931,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ContactEdge.Node(childComplexity), true
 
+	case "CreatePartnerAPIKeyPayload.apiKey":
+		if e.ComplexityRoot.CreatePartnerAPIKeyPayload.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePartnerAPIKeyPayload.APIKey(childComplexity), true
+	case "CreatePartnerAPIKeyPayload.key":
+		if e.ComplexityRoot.CreatePartnerAPIKeyPayload.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePartnerAPIKeyPayload.Key(childComplexity), true
+
 	case "CreditEvent.actor":
 		if e.ComplexityRoot.CreditEvent.Actor == nil {
 			break
@@ -2478,6 +2591,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerGroupEdge.Node(childComplexity), true
 
+	case "CustomerLoginPayload.customer":
+		if e.ComplexityRoot.CustomerLoginPayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoginPayload.Customer(childComplexity), true
+	case "CustomerLoginPayload.expiresAt":
+		if e.ComplexityRoot.CustomerLoginPayload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoginPayload.ExpiresAt(childComplexity), true
+	case "CustomerLoginPayload.token":
+		if e.ComplexityRoot.CustomerLoginPayload.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerLoginPayload.Token(childComplexity), true
+
+	case "CustomerPII.idNumber":
+		if e.ComplexityRoot.CustomerPII.IDNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPII.IDNumber(childComplexity), true
+	case "CustomerPII.mobile":
+		if e.ComplexityRoot.CustomerPII.Mobile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPII.Mobile(childComplexity), true
+
 	case "DocumentVersion.author":
 		if e.ComplexityRoot.DocumentVersion.Author == nil {
 			break
@@ -2870,6 +3015,47 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.KnowledgeDocumentEdge.Node(childComplexity), true
 
+	case "LoginPayload.expiresAt":
+		if e.ComplexityRoot.LoginPayload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoginPayload.ExpiresAt(childComplexity), true
+	case "LoginPayload.token":
+		if e.ComplexityRoot.LoginPayload.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoginPayload.Token(childComplexity), true
+	case "LoginPayload.user":
+		if e.ComplexityRoot.LoginPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoginPayload.User(childComplexity), true
+
+	case "Mutation.addPolicyRule":
+		if e.ComplexityRoot.Mutation.AddPolicyRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addPolicyRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddPolicyRule(childComplexity, args["input"].(authz.Rule)), true
+	case "Mutation.changePassword":
+		if e.ComplexityRoot.Mutation.ChangePassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changePassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(auth.ChangePasswordInput)), true
 	case "Mutation.createAccount":
 		if e.ComplexityRoot.Mutation.CreateAccount == nil {
 			break
@@ -2914,6 +3100,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCustomerGroup(childComplexity, args["input"].(ent.CreateCustomerGroupInput)), true
+	case "Mutation.createMyServiceRequest":
+		if e.ComplexityRoot.Mutation.CreateMyServiceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMyServiceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMyServiceRequest(childComplexity, args["input"].(customer.ServiceRequestInput)), true
+	case "Mutation.createPartnerAPIKey":
+		if e.ComplexityRoot.Mutation.CreatePartnerAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPartnerAPIKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePartnerAPIKey(childComplexity, args["partnerID"].(int), args["name"].(*string), args["expiresAt"].(*time.Time)), true
 	case "Mutation.createProduct":
 		if e.ComplexityRoot.Mutation.CreateProduct == nil {
 			break
@@ -2969,6 +3177,89 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(staff.CreateUserInput)), true
+	case "Mutation.customerLogin":
+		if e.ComplexityRoot.Mutation.CustomerLogin == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerLogin_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerLogin(childComplexity, args["input"].(auth.CustomerLoginInput)), true
+	case "Mutation.login":
+		if e.ComplexityRoot.Mutation.Login == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_login_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Login(childComplexity, args["input"].(auth.LoginInput)), true
+	case "Mutation.logout":
+		if e.ComplexityRoot.Mutation.Logout == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.removePolicyRule":
+		if e.ComplexityRoot.Mutation.RemovePolicyRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removePolicyRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemovePolicyRule(childComplexity, args["input"].(authz.Rule)), true
+	case "Mutation.requestCustomerLoginCode":
+		if e.ComplexityRoot.Mutation.RequestCustomerLoginCode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestCustomerLoginCode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestCustomerLoginCode(childComplexity, args["mobile"].(string)), true
+	case "Mutation.revealCustomerPII":
+		if e.ComplexityRoot.Mutation.RevealCustomerPii == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revealCustomerPII_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevealCustomerPii(childComplexity, args["id"].(int), args["reason"].(string)), true
+	case "Mutation.revokePartnerAPIKey":
+		if e.ComplexityRoot.Mutation.RevokePartnerAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokePartnerAPIKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokePartnerAPIKey(childComplexity, args["id"].(int)), true
+	case "Mutation.setCustomerPassword":
+		if e.ComplexityRoot.Mutation.SetCustomerPassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCustomerPassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCustomerPassword(childComplexity, args["customerID"].(int), args["password"].(string)), true
 	case "Mutation.updateAccount":
 		if e.ComplexityRoot.Mutation.UpdateAccount == nil {
 			break
@@ -3013,6 +3304,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCustomerGroup(childComplexity, args["id"].(int), args["input"].(ent.UpdateCustomerGroupInput)), true
+	case "Mutation.updateMyContact":
+		if e.ComplexityRoot.Mutation.UpdateMyContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMyContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMyContact(childComplexity, args["input"].(customer.ContactDetails)), true
 	case "Mutation.updateProduct":
 		if e.ComplexityRoot.Mutation.UpdateProduct == nil {
 			break
@@ -3473,6 +3775,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PointsTransactionEdge.Node(childComplexity), true
 
+	case "PolicyRule.action":
+		if e.ComplexityRoot.PolicyRule.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRule.Action(childComplexity), true
+	case "PolicyRule.effect":
+		if e.ComplexityRoot.PolicyRule.Effect == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRule.Effect(childComplexity), true
+	case "PolicyRule.object":
+		if e.ComplexityRoot.PolicyRule.Object == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRule.Object(childComplexity), true
+	case "PolicyRule.ptype":
+		if e.ComplexityRoot.PolicyRule.PType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRule.PType(childComplexity), true
+	case "PolicyRule.subject":
+		if e.ComplexityRoot.PolicyRule.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyRule.Subject(childComplexity), true
+
 	case "Product.attributes":
 		if e.ComplexityRoot.Product.Attributes == nil {
 			break
@@ -3718,6 +4051,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.KnowledgeDocuments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.KnowledgeDocumentOrder), args["where"].(*ent.KnowledgeDocumentWhereInput)), true
+	case "Query.me":
+		if e.ComplexityRoot.Query.Me == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.myBills":
+		if e.ComplexityRoot.Query.MyBills == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myBills_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyBills(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.myPoints":
+		if e.ComplexityRoot.Query.MyPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MyPoints(childComplexity), true
+	case "Query.myProfile":
+		if e.ComplexityRoot.Query.MyProfile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MyProfile(childComplexity), true
+	case "Query.myServiceRequests":
+		if e.ComplexityRoot.Query.MyServiceRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myServiceRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyServiceRequests(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.mySubscriptions":
+		if e.ComplexityRoot.Query.MySubscriptions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_mySubscriptions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MySubscriptions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3740,6 +4124,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.partnerAPIKeys":
+		if e.ComplexityRoot.Query.PartnerAPIKeys == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partnerAPIKeys_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartnerAPIKeys(childComplexity, args["partnerID"].(int)), true
 	case "Query.partners":
 		if e.ComplexityRoot.Query.Partners == nil {
 			break
@@ -3762,6 +4157,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PointsAccounts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.PointsAccountOrder), args["where"].(*ent.PointsAccountWhereInput)), true
+	case "Query.policyRules":
+		if e.ComplexityRoot.Query.PolicyRules == nil {
+			break
+		}
+
+		args, err := ec.field_Query_policyRules_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PolicyRules(childComplexity, args["ptype"].(*string)), true
 	case "Query.products":
 		if e.ComplexityRoot.Query.Products == nil {
 			break
@@ -3817,6 +4223,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.UserOrder), args["where"].(*ent.UserWhereInput)), true
+	case "Query.viewer":
+		if e.ComplexityRoot.Query.Viewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
 	case "ServiceRequest.assignee":
 		if e.ComplexityRoot.ServiceRequest.Assignee == nil {
@@ -4362,6 +4774,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserEdge.Node(childComplexity), true
 
+	case "Viewer.customer":
+		if e.ComplexityRoot.Viewer.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Customer(childComplexity), true
+	case "Viewer.kind":
+		if e.ComplexityRoot.Viewer.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Kind(childComplexity), true
+	case "Viewer.name":
+		if e.ComplexityRoot.Viewer.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Name(childComplexity), true
+	case "Viewer.operations":
+		if e.ComplexityRoot.Viewer.Operations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Operations(childComplexity), true
+	case "Viewer.roles":
+		if e.ComplexityRoot.Viewer.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Roles(childComplexity), true
+	case "Viewer.user":
+		if e.ComplexityRoot.Viewer.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.User(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -4385,12 +4834,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CampaignTargetOrder", ec.unmarshalInputCampaignTargetOrder),
 			graphql.NewInputUnmarshaler("CampaignTargetWhereInput", ec.unmarshalInputCampaignTargetWhereInput),
 			graphql.NewInputUnmarshaler("CampaignWhereInput", ec.unmarshalInputCampaignWhereInput),
+			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("ContactOrder", ec.unmarshalInputContactOrder),
 			graphql.NewInputUnmarshaler("ContactWhereInput", ec.unmarshalInputContactWhereInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
 			graphql.NewInputUnmarshaler("CreateContactInput", ec.unmarshalInputCreateContactInput),
 			graphql.NewInputUnmarshaler("CreateCustomerGroupInput", ec.unmarshalInputCreateCustomerGroupInput),
 			graphql.NewInputUnmarshaler("CreateCustomerInput", ec.unmarshalInputCreateCustomerInput),
+			graphql.NewInputUnmarshaler("CreateMyServiceRequestInput", ec.unmarshalInputCreateMyServiceRequestInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreateServiceRequestInput", ec.unmarshalInputCreateServiceRequestInput),
 			graphql.NewInputUnmarshaler("CreateSubscriptionInput", ec.unmarshalInputCreateSubscriptionInput),
@@ -4402,6 +4853,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreditProfileWhereInput", ec.unmarshalInputCreditProfileWhereInput),
 			graphql.NewInputUnmarshaler("CustomerGroupOrder", ec.unmarshalInputCustomerGroupOrder),
 			graphql.NewInputUnmarshaler("CustomerGroupWhereInput", ec.unmarshalInputCustomerGroupWhereInput),
+			graphql.NewInputUnmarshaler("CustomerLoginInput", ec.unmarshalInputCustomerLoginInput),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("CustomerWhereInput", ec.unmarshalInputCustomerWhereInput),
 			graphql.NewInputUnmarshaler("DocumentVersionOrder", ec.unmarshalInputDocumentVersionOrder),
@@ -4410,6 +4862,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("KnowledgeCategoryWhereInput", ec.unmarshalInputKnowledgeCategoryWhereInput),
 			graphql.NewInputUnmarshaler("KnowledgeDocumentOrder", ec.unmarshalInputKnowledgeDocumentOrder),
 			graphql.NewInputUnmarshaler("KnowledgeDocumentWhereInput", ec.unmarshalInputKnowledgeDocumentWhereInput),
+			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("PartnerAPIKeyOrder", ec.unmarshalInputPartnerAPIKeyOrder),
 			graphql.NewInputUnmarshaler("PartnerAPIKeyWhereInput", ec.unmarshalInputPartnerAPIKeyWhereInput),
 			graphql.NewInputUnmarshaler("PartnerOrder", ec.unmarshalInputPartnerOrder),
@@ -4418,6 +4871,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PointsAccountWhereInput", ec.unmarshalInputPointsAccountWhereInput),
 			graphql.NewInputUnmarshaler("PointsTransactionOrder", ec.unmarshalInputPointsTransactionOrder),
 			graphql.NewInputUnmarshaler("PointsTransactionWhereInput", ec.unmarshalInputPointsTransactionWhereInput),
+			graphql.NewInputUnmarshaler("PolicyRuleInput", ec.unmarshalInputPolicyRuleInput),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("ProductWhereInput", ec.unmarshalInputProductWhereInput),
 			graphql.NewInputUnmarshaler("ServiceRequestOrder", ec.unmarshalInputServiceRequestOrder),
@@ -4430,6 +4884,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateContactInput", ec.unmarshalInputUpdateContactInput),
 			graphql.NewInputUnmarshaler("UpdateCustomerGroupInput", ec.unmarshalInputUpdateCustomerGroupInput),
 			graphql.NewInputUnmarshaler("UpdateCustomerInput", ec.unmarshalInputUpdateCustomerInput),
+			graphql.NewInputUnmarshaler("UpdateMyContactInput", ec.unmarshalInputUpdateMyContactInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateServiceRequestInput", ec.unmarshalInputUpdateServiceRequestInput),
 			graphql.NewInputUnmarshaler("UpdateSubscriptionInput", ec.unmarshalInputUpdateSubscriptionInput),
@@ -4513,6 +4968,158 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../auth.graphqls", Input: `# Sign-in, the signed-in principal, the web business hall's own-data operations, partner API
+# keys, PII reveal and the Casbin policy. Who may call what is in docs/authorization.md.
+
+extend type Query {
+  """The signed-in staff user; null for partners, customers and anonymous callers."""
+  me: User
+  """Who is calling: kind, roles and the root operations the caller may use (menus)."""
+  viewer: Viewer
+  """Web business hall: the signed-in customer."""
+  myProfile: Customer!
+  """Web business hall: the signed-in customer's subscriptions."""
+  mySubscriptions(after: Cursor, first: Int, before: Cursor, last: Int): SubscriptionConnection!
+  """Web business hall: the signed-in customer's bills, newest first."""
+  myBills(after: Cursor, first: Int, before: Cursor, last: Int): BillConnection!
+  """Web business hall: the signed-in customer's points account (null before the first points)."""
+  myPoints: PointsAccount
+  """Web business hall: the signed-in customer's service requests, newest first."""
+  myServiceRequests(after: Cursor, first: Int, before: Cursor, last: Int): ServiceRequestConnection!
+  """API keys of a partner (admins), newest first; secrets are never shown again."""
+  partnerAPIKeys(partnerID: ID!): [PartnerAPIKey!]!
+  """The Casbin policy rows in force (admins)."""
+  policyRules(ptype: PolicyType): [PolicyRule!]!
+}
+
+extend type Mutation {
+  """Staff sign-in. Sets the session cookie and returns the same token for Bearer use."""
+  login(input: LoginInput!): LoginPayload!
+  """Ends the current session (cookie or bearer token). True when a session was ended."""
+  logout: Boolean!
+  """Changes the signed-in user's password and ends all of the user's other sessions."""
+  changePassword(input: ChangePasswordInput!): Boolean!
+  """Web business hall sign-in with mobile number and password or one-time code."""
+  customerLogin(input: CustomerLoginInput!): CustomerLoginPayload!
+  """Sends a one-time sign-in code to a customer's mobile (written to the server log in development). Always true: it does not reveal whether the number is known."""
+  requestCustomerLoginCode(mobile: String!): Boolean!
+  """Sets or resets a customer's web business hall password (staff) and ends the customer's sessions."""
+  setCustomerPassword(customerID: ID!, password: String!): Boolean!
+  """Creates an API key for a partner. The key is in the payload once and never again."""
+  createPartnerAPIKey(partnerID: ID!, name: String, expiresAt: Time): CreatePartnerAPIKeyPayload!
+  """Revokes a partner API key; requests with it fail from now on."""
+  revokePartnerAPIKey(id: ID!): PartnerAPIKey!
+  """Returns a customer's resident ID and mobile in clear and records the reveal and its reason in the audit trail."""
+  revealCustomerPII(id: ID!, reason: String!): CustomerPII!
+  """Adds a Casbin policy row; every API instance applies it without a restart."""
+  addPolicyRule(input: PolicyRuleInput!): PolicyRule!
+  """Removes a Casbin policy row. True when a row was removed."""
+  removePolicyRule(input: PolicyRuleInput!): Boolean!
+  """Web business hall: the signed-in customer updates its own contact details."""
+  updateMyContact(input: UpdateMyContactInput!): Customer!
+  """Web business hall: the signed-in customer opens a service request."""
+  createMyServiceRequest(input: CreateMyServiceRequestInput!): ServiceRequest!
+}
+
+input LoginInput {
+  username: String!
+  password: String!
+}
+
+type LoginPayload {
+  """Session token: also set as the HttpOnly cookie; send as ` + "`" + `Authorization: Bearer` + "`" + ` from scripts."""
+  token: String!
+  expiresAt: Time!
+  user: User!
+}
+
+input ChangePasswordInput {
+  oldPassword: String!
+  """At least 8 characters."""
+  newPassword: String!
+}
+
+input CustomerLoginInput {
+  mobile: String!
+  """The password set by the customer or by staff; or give ` + "`" + `code` + "`" + `."""
+  password: String
+  """A one-time code from requestCustomerLoginCode."""
+  code: String
+}
+
+type CustomerLoginPayload {
+  token: String!
+  expiresAt: Time!
+  customer: Customer!
+}
+
+type CreatePartnerAPIKeyPayload {
+  """The whole key: shown this once, store it now."""
+  key: String!
+  apiKey: PartnerAPIKey!
+}
+
+type CustomerPII {
+  idNumber: String
+  mobile: String
+}
+
+enum PrincipalKind {
+  USER
+  PARTNER
+  CUSTOMER
+}
+
+type Viewer {
+  kind: PrincipalKind!
+  """Username, partner code or customer code."""
+  name: String!
+  roles: [String!]!
+  user: User
+  customer: Customer
+  """Root operations (` + "`" + `Query.customers` + "`" + `, ` + "`" + `Mutation.createContact` + "`" + `, …) the caller may use."""
+  operations: [String!]!
+}
+
+"""P: a permission row (subject, object, action, effect); G: a role grant (subject inherits object)."""
+enum PolicyType {
+  P
+  G
+}
+
+type PolicyRule {
+  ptype: PolicyType!
+  """Role or user (` + "`" + `user:<id>` + "`" + `)."""
+  subject: String!
+  """P: resource (` + "`" + `Customer` + "`" + `, ` + "`" + `Customer.mobile` + "`" + `, ` + "`" + `Mutation.createContact` + "`" + `, patterns with ` + "`" + `*` + "`" + `); G: the inherited role."""
+  object: String!
+  """P: read, create, update, delete, call, clear or ` + "`" + `*` + "`" + `."""
+  action: String
+  """P: allow or deny (a deny beats any allow)."""
+  effect: String
+}
+
+input PolicyRuleInput {
+  ptype: PolicyType!
+  subject: String!
+  object: String!
+  action: String
+  effect: String
+}
+
+input UpdateMyContactInput {
+  mobile: String
+  email: String
+  address: String
+}
+
+input CreateMyServiceRequestInput {
+  type: ServiceRequestType!
+  title: String!
+  description: String
+  subscriptionID: ID
+}
+`, BuiltIn: false},
 	{Name: "../mutation.graphqls", Input: `# Create and update mutations. Inputs are generated by entgql from ent/schema (ent.graphql)
 # except CreateUserInput, which carries a password that is never stored as such.
 
@@ -12645,6 +13252,16 @@ func (ec *executionContext) childFields_ContactEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ContactEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CreatePartnerAPIKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_CreatePartnerAPIKeyPayload_key(ctx, field)
+	case "apiKey":
+		return ec.fieldContext_CreatePartnerAPIKeyPayload_apiKey(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatePartnerAPIKeyPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12917,6 +13534,28 @@ func (ec *executionContext) childFields_CustomerGroupEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type CustomerGroupEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerLoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "token":
+		return ec.fieldContext_CustomerLoginPayload_token(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_CustomerLoginPayload_expiresAt(ctx, field)
+	case "customer":
+		return ec.fieldContext_CustomerLoginPayload_customer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerLoginPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPII(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "idNumber":
+		return ec.fieldContext_CustomerPII_idNumber(ctx, field)
+	case "mobile":
+		return ec.fieldContext_CustomerPII_mobile(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPII", field.Name)
+}
+
 func (ec *executionContext) childFields_DocumentVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -13095,6 +13734,18 @@ func (ec *executionContext) childFields_KnowledgeDocumentEdge(ctx context.Contex
 		return ec.fieldContext_KnowledgeDocumentEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KnowledgeDocumentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "token":
+		return ec.fieldContext_LoginPayload_token(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LoginPayload_expiresAt(ctx, field)
+	case "user":
+		return ec.fieldContext_LoginPayload_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoginPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13287,6 +13938,22 @@ func (ec *executionContext) childFields_PointsTransactionEdge(ctx context.Contex
 		return ec.fieldContext_PointsTransactionEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PointsTransactionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PolicyRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ptype":
+		return ec.fieldContext_PolicyRule_ptype(ctx, field)
+	case "subject":
+		return ec.fieldContext_PolicyRule_subject(ctx, field)
+	case "object":
+		return ec.fieldContext_PolicyRule_object(ctx, field)
+	case "action":
+		return ec.fieldContext_PolicyRule_action(ctx, field)
+	case "effect":
+		return ec.fieldContext_PolicyRule_effect(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PolicyRule", field.Name)
 }
 
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13593,6 +14260,24 @@ func (ec *executionContext) childFields_UserEdge(ctx context.Context, field grap
 		return ec.fieldContext_UserEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Viewer_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_Viewer_name(ctx, field)
+	case "roles":
+		return ec.fieldContext_Viewer_roles(ctx, field)
+	case "user":
+		return ec.fieldContext_Viewer_user(ctx, field)
+	case "customer":
+		return ec.fieldContext_Viewer_customer(ctx, field)
+	case "operations":
+		return ec.fieldContext_Viewer_operations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14251,6 +14936,34 @@ func (ec *executionContext) field_KnowledgeDocument_versions_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addPolicyRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (authz.Rule, error) {
+			return ec.unmarshalNPolicyRuleInput2githubᚗcomᚋc360crmᚋc360ᚋauthzᚐRule(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (auth.ChangePasswordInput, error) {
+			return ec.unmarshalNChangePasswordInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐChangePasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAccount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14304,6 +15017,50 @@ func (ec *executionContext) field_Mutation_createCustomer_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMyServiceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (customer.ServiceRequestInput, error) {
+			return ec.unmarshalNCreateMyServiceRequestInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚐServiceRequestInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPartnerAPIKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "partnerID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["partnerID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expiresAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresAt"] = arg2
 	return args, nil
 }
 
@@ -14374,6 +15131,120 @@ func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerLogin_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (auth.CustomerLoginInput, error) {
+			return ec.unmarshalNCustomerLoginInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐCustomerLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (auth.LoginInput, error) {
+			return ec.unmarshalNLoginInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removePolicyRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (authz.Rule, error) {
+			return ec.unmarshalNPolicyRuleInput2githubᚗcomᚋc360crmᚋc360ᚋauthzᚐRule(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestCustomerLoginCode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "mobile",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mobile"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revealCustomerPII_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokePartnerAPIKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setCustomerPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "password",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["password"] = arg1
 	return args, nil
 }
 
@@ -14462,6 +15333,20 @@ func (ec *executionContext) field_Mutation_updateCustomer_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMyContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (customer.ContactDetails, error) {
+			return ec.unmarshalNUpdateMyContactInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚐContactDetails(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -15345,6 +16230,120 @@ func (ec *executionContext) field_Query_knowledgeDocuments_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_myBills_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myServiceRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_mySubscriptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15370,6 +16369,20 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_partnerAPIKeys_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "partnerID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["partnerID"] = arg0
 	return args, nil
 }
 
@@ -15478,6 +16491,20 @@ func (ec *executionContext) field_Query_pointsAccounts_args(ctx context.Context,
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_policyRules_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ptype",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOPolicyType2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ptype"] = arg0
 	return args, nil
 }
 
@@ -19946,6 +20973,61 @@ func (ec *executionContext) fieldContext_ContactEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("ContactEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CreatePartnerAPIKeyPayload_key(ctx context.Context, field graphql.CollectedField, obj *auth.NewAPIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePartnerAPIKeyPayload_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePartnerAPIKeyPayload_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatePartnerAPIKeyPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreatePartnerAPIKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *auth.NewAPIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePartnerAPIKeyPayload_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PartnerAPIKey) graphql.Marshaler {
+			return ec.marshalNPartnerAPIKey2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPartnerAPIKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePartnerAPIKeyPayload_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatePartnerAPIKeyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerAPIKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.CreditEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20943,7 +22025,7 @@ func (ec *executionContext) _Customer_type(ctx context.Context, field graphql.Co
 			return obj.Type, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v customer.Type) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v customer1.Type) graphql.Marshaler {
 			return ec.marshalNCustomerType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx, selections, v)
 		},
 		true,
@@ -20989,7 +22071,7 @@ func (ec *executionContext) _Customer_idType(ctx context.Context, field graphql.
 			return obj.IDType, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *customer.IDType) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *customer1.IDType) graphql.Marshaler {
 			return ec.marshalOCustomerIDType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx, selections, v)
 		},
 		true,
@@ -21009,18 +22091,18 @@ func (ec *executionContext) _Customer_idNumber(ctx context.Context, field graphq
 			return ec.fieldContext_Customer_idNumber(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.IDNumber, nil
+			return ec.Resolvers.Customer().IDNumber(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Customer_idNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "String")
 }
 
 func (ec *executionContext) _Customer_gender(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -21035,7 +22117,7 @@ func (ec *executionContext) _Customer_gender(ctx context.Context, field graphql.
 			return obj.Gender, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *customer.Gender) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *customer1.Gender) graphql.Marshaler {
 			return ec.marshalOCustomerGender2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx, selections, v)
 		},
 		true,
@@ -21078,18 +22160,18 @@ func (ec *executionContext) _Customer_mobile(ctx context.Context, field graphql.
 			return ec.fieldContext_Customer_mobile(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Mobile, nil
+			return ec.Resolvers.Customer().Mobile(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Customer_mobile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "String")
 }
 
 func (ec *executionContext) _Customer_email(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -21242,7 +22324,7 @@ func (ec *executionContext) _Customer_consumptionLevel(ctx context.Context, fiel
 			return obj.ConsumptionLevel, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *customer.ConsumptionLevel) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *customer1.ConsumptionLevel) graphql.Marshaler {
 			return ec.marshalOCustomerConsumptionLevel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx, selections, v)
 		},
 		true,
@@ -21265,7 +22347,7 @@ func (ec *executionContext) _Customer_valueTier(ctx context.Context, field graph
 			return obj.ValueTier, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *customer.ValueTier) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *customer1.ValueTier) graphql.Marshaler {
 			return ec.marshalOCustomerValueTier2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx, selections, v)
 		},
 		true,
@@ -21288,7 +22370,7 @@ func (ec *executionContext) _Customer_acquisitionChannel(ctx context.Context, fi
 			return obj.AcquisitionChannel, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *customer.AcquisitionChannel) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *customer1.AcquisitionChannel) graphql.Marshaler {
 			return ec.marshalOCustomerAcquisitionChannel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx, selections, v)
 		},
 		true,
@@ -21311,7 +22393,7 @@ func (ec *executionContext) _Customer_status(ctx context.Context, field graphql.
 			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v customer.Status) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v customer1.Status) graphql.Marshaler {
 			return ec.marshalNCustomerStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx, selections, v)
 		},
 		true,
@@ -22652,6 +23734,130 @@ func (ec *executionContext) _CustomerGroupEdge_cursor(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_CustomerGroupEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerGroupEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CustomerLoginPayload_token(ctx context.Context, field graphql.CollectedField, obj *auth.CustomerLogin) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoginPayload_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoginPayload_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoginPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerLoginPayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *auth.CustomerLogin) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoginPayload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoginPayload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerLoginPayload", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CustomerLoginPayload_customer(ctx context.Context, field graphql.CollectedField, obj *auth.CustomerLogin) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerLoginPayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerLoginPayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerLoginPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPII_idNumber(ctx context.Context, field graphql.CollectedField, obj *customer.PII) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPII_idNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IDNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPII_idNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPII", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPII_mobile(ctx context.Context, field graphql.CollectedField, obj *customer.PII) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPII_mobile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mobile, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPII_mobile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPII", field, false, false, "String")
 }
 
 func (ec *executionContext) _DocumentVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentVersion) (ret graphql.Marshaler) {
@@ -24304,6 +25510,84 @@ func (ec *executionContext) fieldContext_KnowledgeDocumentEdge_cursor(_ context.
 	return graphql.NewScalarFieldContext("KnowledgeDocumentEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _LoginPayload_token(ctx context.Context, field graphql.CollectedField, obj *auth.Login) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoginPayload_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoginPayload_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoginPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _LoginPayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *auth.Login) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoginPayload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoginPayload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoginPayload", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LoginPayload_user(ctx context.Context, field graphql.CollectedField, obj *auth.Login) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoginPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoginPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoginPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25090,6 +26374,557 @@ func (ec *executionContext) fieldContext_Mutation_updateTeam(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateTeam_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_login(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Login(ctx, fc.Args["input"].(auth.LoginInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *auth.Login) graphql.Marshaler {
+			return ec.marshalNLoginPayload2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐLogin(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_login(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoginPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_login_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_logout(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_logout(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().Logout(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_logout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mutation", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changePassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangePassword(ctx, fc.Args["input"].(auth.ChangePasswordInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changePassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerLogin(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerLogin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerLogin(ctx, fc.Args["input"].(auth.CustomerLoginInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *auth.CustomerLogin) graphql.Marshaler {
+			return ec.marshalNCustomerLoginPayload2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐCustomerLogin(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerLogin(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerLoginPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerLogin_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestCustomerLoginCode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestCustomerLoginCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestCustomerLoginCode(ctx, fc.Args["mobile"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestCustomerLoginCode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestCustomerLoginCode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setCustomerPassword(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setCustomerPassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetCustomerPassword(ctx, fc.Args["customerID"].(int), fc.Args["password"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setCustomerPassword(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setCustomerPassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPartnerAPIKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPartnerAPIKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePartnerAPIKey(ctx, fc.Args["partnerID"].(int), fc.Args["name"].(*string), fc.Args["expiresAt"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *auth.NewAPIKey) graphql.Marshaler {
+			return ec.marshalNCreatePartnerAPIKeyPayload2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐNewAPIKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPartnerAPIKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatePartnerAPIKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPartnerAPIKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokePartnerAPIKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokePartnerAPIKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokePartnerAPIKey(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PartnerAPIKey) graphql.Marshaler {
+			return ec.marshalNPartnerAPIKey2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPartnerAPIKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokePartnerAPIKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerAPIKey(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokePartnerAPIKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revealCustomerPII(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revealCustomerPII(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevealCustomerPii(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *customer.PII) graphql.Marshaler {
+			return ec.marshalNCustomerPII2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚐPII(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revealCustomerPII(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPII(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revealCustomerPII_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addPolicyRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addPolicyRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddPolicyRule(ctx, fc.Args["input"].(authz.Rule))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *authz.Rule) graphql.Marshaler {
+			return ec.marshalNPolicyRule2ᚖgithubᚗcomᚋc360crmᚋc360ᚋauthzᚐRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addPolicyRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyRule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addPolicyRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removePolicyRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removePolicyRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemovePolicyRule(ctx, fc.Args["input"].(authz.Rule))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removePolicyRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removePolicyRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMyContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMyContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMyContact(ctx, fc.Args["input"].(customer.ContactDetails))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMyContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMyContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMyServiceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMyServiceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMyServiceRequest(ctx, fc.Args["input"].(customer.ServiceRequestInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+			return ec.marshalNServiceRequest2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMyServiceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMyServiceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26734,6 +28569,121 @@ func (ec *executionContext) fieldContext_PointsTransactionEdge_cursor(_ context.
 	return graphql.NewScalarFieldContext("PointsTransactionEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _PolicyRule_ptype(ctx context.Context, field graphql.CollectedField, obj *authz.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRule_ptype(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNPolicyType2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRule_ptype(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRule", field, false, false, "PolicyType")
+}
+
+func (ec *executionContext) _PolicyRule_subject(ctx context.Context, field graphql.CollectedField, obj *authz.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRule_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRule_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRule", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyRule_object(ctx context.Context, field graphql.CollectedField, obj *authz.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRule_object(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Object, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRule_object(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRule", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyRule_action(ctx context.Context, field graphql.CollectedField, obj *authz.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRule_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRule_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRule", field, false, false, "String")
+}
+
+func (ec *executionContext) _PolicyRule_effect(ctx context.Context, field graphql.CollectedField, obj *authz.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyRule_effect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Effect, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyRule_effect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PolicyRule", field, false, false, "String")
+}
+
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28131,6 +30081,354 @@ func (ec *executionContext) fieldContext_Query_users(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_users_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_me(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Me(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_viewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Viewer(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *authz.Principal) graphql.Marshaler {
+			return ec.marshalOViewer2ᚖgithubᚗcomᚋc360crmᚋc360ᚋauthzᚐPrincipal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Viewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myProfile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myProfile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MyProfile(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myProfile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_mySubscriptions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mySubscriptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MySubscriptions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SubscriptionConnection) graphql.Marshaler {
+			return ec.marshalNSubscriptionConnection2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐSubscriptionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mySubscriptions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscriptionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_mySubscriptions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myBills(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myBills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyBills(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.BillConnection) graphql.Marshaler {
+			return ec.marshalNBillConnection2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐBillConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myBills(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BillConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myBills_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myPoints(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MyPoints(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PointsAccount) graphql.Marshaler {
+			return ec.marshalOPointsAccount2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PointsAccount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myServiceRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myServiceRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyServiceRequests(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequestConnection) graphql.Marshaler {
+			return ec.marshalNServiceRequestConnection2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐServiceRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myServiceRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myServiceRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_partnerAPIKeys(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_partnerAPIKeys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PartnerAPIKeys(ctx, fc.Args["partnerID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PartnerAPIKey) graphql.Marshaler {
+			return ec.marshalNPartnerAPIKey2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPartnerAPIKeyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_partnerAPIKeys(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerAPIKey(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_partnerAPIKeys_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_policyRules(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_policyRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PolicyRules(ctx, fc.Args["ptype"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*authz.Rule) graphql.Marshaler {
+			return ec.marshalNPolicyRule2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋauthzᚐRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_policyRules(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyRule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_policyRules_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30470,6 +32768,162 @@ func (ec *executionContext) _UserEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_UserEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UserEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Viewer_kind(ctx context.Context, field graphql.CollectedField, obj *authz.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNPrincipalKind2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, true, true, "PrincipalKind")
+}
+
+func (ec *executionContext) _Viewer_name(ctx context.Context, field graphql.CollectedField, obj *authz.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Viewer_roles(ctx context.Context, field graphql.CollectedField, obj *authz.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Viewer_user(ctx context.Context, field graphql.CollectedField, obj *authz.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().User(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_customer(ctx context.Context, field graphql.CollectedField, obj *authz.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().Customer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_operations(ctx context.Context, field graphql.CollectedField, obj *authz.Principal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_operations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().Operations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_operations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, true, true, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -37831,6 +40285,55 @@ func UnmarshalCampaignWhereInput(ctx context.Context, raw any) (ent.CampaignWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Context, obj any) (auth.ChangePasswordInput, error) {
+	var it auth.ChangePasswordInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"oldPassword", "newPassword"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "oldPassword":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("oldPassword"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OldPassword = data
+		case "newPassword":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newPassword"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewPassword = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalChangePasswordInput unmarshals raw into the ChangePasswordInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalChangePasswordInput(ctx context.Context, raw any) (auth.ChangePasswordInput, error) {
+	var out auth.ChangePasswordInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangePasswordInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactOrder(ctx context.Context, obj any) (ent.ContactOrder, error) {
 	var it ent.ContactOrder
 	if obj == nil {
@@ -39239,6 +41742,69 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 func UnmarshalCreateCustomerInput(ctx context.Context, raw any) (ent.CreateCustomerInput, error) {
 	var out ent.CreateCustomerInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCustomerInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMyServiceRequestInput(ctx context.Context, obj any) (customer.ServiceRequestInput, error) {
+	var it customer.ServiceRequestInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "title", "description", "subscriptionID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNServiceRequestType2githubᚗcomᚋc360crmᚋc360ᚋentᚋservicerequestᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "subscriptionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subscriptionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubscriptionID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMyServiceRequestInput unmarshals raw into the CreateMyServiceRequestInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMyServiceRequestInput(ctx context.Context, raw any) (customer.ServiceRequestInput, error) {
+	var out customer.ServiceRequestInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMyServiceRequestInput", raw, &out)
 	return out, err
 }
 
@@ -41596,6 +44162,62 @@ func (ec *executionContext) unmarshalInputCustomerGroupWhereInput(ctx context.Co
 func UnmarshalCustomerGroupWhereInput(ctx context.Context, raw any) (ent.CustomerGroupWhereInput, error) {
 	var out ent.CustomerGroupWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerGroupWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomerLoginInput(ctx context.Context, obj any) (auth.CustomerLoginInput, error) {
+	var it auth.CustomerLoginInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"mobile", "password", "code"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "mobile":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mobile"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mobile = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerLoginInput unmarshals raw into the CustomerLoginInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerLoginInput(ctx context.Context, raw any) (auth.CustomerLoginInput, error) {
+	var out auth.CustomerLoginInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerLoginInput", raw, &out)
 	return out, err
 }
 
@@ -46452,6 +49074,55 @@ func UnmarshalKnowledgeDocumentWhereInput(ctx context.Context, raw any) (ent.Kno
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (auth.LoginInput, error) {
+	var it auth.LoginInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"username", "password"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "username":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("username"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Username = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLoginInput unmarshals raw into the LoginInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLoginInput(ctx context.Context, raw any) (auth.LoginInput, error) {
+	var out auth.LoginInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoginInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPartnerAPIKeyOrder(ctx context.Context, obj any) (ent.PartnerAPIKeyOrder, error) {
 	var it ent.PartnerAPIKeyOrder
 	if obj == nil {
@@ -49195,6 +51866,76 @@ func (ec *executionContext) unmarshalInputPointsTransactionWhereInput(ctx contex
 func UnmarshalPointsTransactionWhereInput(ctx context.Context, raw any) (ent.PointsTransactionWhereInput, error) {
 	var out ent.PointsTransactionWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PointsTransactionWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPolicyRuleInput(ctx context.Context, obj any) (authz.Rule, error) {
+	var it authz.Rule
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ptype", "subject", "object", "action", "effect"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ptype":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ptype"))
+			data, err := ec.unmarshalNPolicyType2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PType = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "object":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("object"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Object = data
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
+		case "effect":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effect"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Effect = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPolicyRuleInput unmarshals raw into the PolicyRuleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPolicyRuleInput(ctx context.Context, raw any) (authz.Rule, error) {
+	var out authz.Rule
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PolicyRuleInput", raw, &out)
 	return out, err
 }
 
@@ -53687,6 +56428,62 @@ func UnmarshalUpdateCustomerInput(ctx context.Context, raw any) (ent.UpdateCusto
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateMyContactInput(ctx context.Context, obj any) (customer.ContactDetails, error) {
+	var it customer.ContactDetails
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"mobile", "email", "address"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "mobile":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mobile"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mobile = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMyContactInput unmarshals raw into the UpdateMyContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMyContactInput(ctx context.Context, raw any) (customer.ContactDetails, error) {
+	var out customer.ContactDetails
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMyContactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context, obj any) (ent.UpdateProductInput, error) {
 	var it ent.UpdateProductInput
 	if obj == nil {
@@ -56741,6 +59538,44 @@ func (ec *executionContext) _ContactEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var createPartnerAPIKeyPayloadImplementors = []string{"CreatePartnerAPIKeyPayload"}
+
+func (ec *executionContext) _CreatePartnerAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *auth.NewAPIKey) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createPartnerAPIKeyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatePartnerAPIKeyPayload")
+		case "key":
+			out.Values[i] = ec._CreatePartnerAPIKeyPayload_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "apiKey":
+			out.Values[i] = ec._CreatePartnerAPIKeyPayload_apiKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var creditEventImplementors = []string{"CreditEvent", "Node"}
 
 func (ec *executionContext) _CreditEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.CreditEvent) graphql.Marshaler {
@@ -57131,10 +59966,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "idNumber":
-			out.Values[i] = ec._Customer_idNumber(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_idNumber(ctx, field, obj)
+				})
 		case "gender":
 			out.Values[i] = ec._Customer_gender(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -57146,10 +59982,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "mobile":
-			out.Values[i] = ec._Customer_mobile(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_mobile(ctx, field, obj)
+				})
 		case "email":
 			out.Values[i] = ec._Customer_email(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -57582,6 +60419,87 @@ func (ec *executionContext) _CustomerGroupEdge(ctx context.Context, sel ast.Sele
 		case "cursor":
 			out.Values[i] = ec._CustomerGroupEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerLoginPayloadImplementors = []string{"CustomerLoginPayload"}
+
+func (ec *executionContext) _CustomerLoginPayload(ctx context.Context, sel ast.SelectionSet, obj *auth.CustomerLogin) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerLoginPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerLoginPayload")
+		case "token":
+			out.Values[i] = ec._CustomerLoginPayload_token(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._CustomerLoginPayload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customer":
+			out.Values[i] = ec._CustomerLoginPayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPIIImplementors = []string{"CustomerPII"}
+
+func (ec *executionContext) _CustomerPII(ctx context.Context, sel ast.SelectionSet, obj *customer.PII) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPIIImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPII")
+		case "idNumber":
+			out.Values[i] = ec._CustomerPII_idNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "mobile":
+			out.Values[i] = ec._CustomerPII_mobile(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -58180,6 +61098,49 @@ func (ec *executionContext) _KnowledgeDocumentEdge(ctx context.Context, sel ast.
 	return out
 }
 
+var loginPayloadImplementors = []string{"LoginPayload"}
+
+func (ec *executionContext) _LoginPayload(ctx context.Context, sel ast.SelectionSet, obj *auth.Login) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loginPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoginPayload")
+		case "token":
+			out.Values[i] = ec._LoginPayload_token(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._LoginPayload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "user":
+			out.Values[i] = ec._LoginPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -58321,6 +61282,97 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateTeam":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateTeam(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "login":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_login(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "logout":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_logout(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changePassword":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changePassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerLogin":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerLogin(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestCustomerLoginCode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestCustomerLoginCode(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setCustomerPassword":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setCustomerPassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPartnerAPIKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPartnerAPIKey(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokePartnerAPIKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokePartnerAPIKey(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revealCustomerPII":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revealCustomerPII(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addPolicyRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addPolicyRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removePolicyRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removePolicyRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMyContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMyContact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMyServiceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMyServiceRequest(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -58973,6 +62025,59 @@ func (ec *executionContext) _PointsTransactionEdge(ctx context.Context, sel ast.
 	return out
 }
 
+var policyRuleImplementors = []string{"PolicyRule"}
+
+func (ec *executionContext) _PolicyRule(ctx context.Context, sel ast.SelectionSet, obj *authz.Rule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policyRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PolicyRule")
+		case "ptype":
+			out.Values[i] = ec._PolicyRule_ptype(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._PolicyRule_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "object":
+			out.Values[i] = ec._PolicyRule_object(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._PolicyRule_action(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "effect":
+			out.Values[i] = ec._PolicyRule_effect(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var productImplementors = []string{"Product", "Node"}
 
 func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *ent.Product) graphql.Marshaler {
@@ -59299,6 +62404,60 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_users(ctx, field)
+				})
+		case "me":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_me(ctx, field)
+				})
+		case "viewer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_viewer(ctx, field)
+				})
+		case "myProfile":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myProfile(ctx, field)
+				})
+		case "mySubscriptions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mySubscriptions(ctx, field)
+				})
+		case "myBills":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myBills(ctx, field)
+				})
+		case "myPoints":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myPoints(ctx, field)
+				})
+		case "myServiceRequests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myServiceRequests(ctx, field)
+				})
+		case "partnerAPIKeys":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_partnerAPIKeys(ctx, field)
+				})
+		case "policyRules":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_policyRules(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -60116,6 +63275,68 @@ func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var viewerImplementors = []string{"Viewer"}
+
+func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *authz.Principal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Viewer")
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_kind(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Viewer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roles":
+			out.Values[i] = ec._Viewer_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_user(ctx, field, obj)
+				})
+		case "customer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_customer(ctx, field, obj)
+				})
+		case "operations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_operations(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -60767,6 +63988,11 @@ func (ec *executionContext) unmarshalNCampaignWhereInput2ᚖgithubᚗcomᚋc360c
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNChangePasswordInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐChangePasswordInput(ctx context.Context, v any) (auth.ChangePasswordInput, error) {
+	res, err := ec.unmarshalInputChangePasswordInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNContact2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐContact(ctx context.Context, sel ast.SelectionSet, v *ent.Contact) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Contact!")
@@ -60850,6 +64076,19 @@ func (ec *executionContext) unmarshalNCreateCustomerGroupInput2githubᚗcomᚋc3
 func (ec *executionContext) unmarshalNCreateCustomerInput2githubᚗcomᚋc360crmᚋc360ᚋentᚐCreateCustomerInput(ctx context.Context, v any) (ent.CreateCustomerInput, error) {
 	res, err := ec.unmarshalInputCreateCustomerInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateMyServiceRequestInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚐServiceRequestInput(ctx context.Context, v any) (customer.ServiceRequestInput, error) {
+	res, err := ec.unmarshalInputCreateMyServiceRequestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreatePartnerAPIKeyPayload2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐNewAPIKey(ctx context.Context, sel ast.SelectionSet, v *auth.NewAPIKey) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatePartnerAPIKeyPayload!")
+		return graphql.Null
+	}
+	return ec._CreatePartnerAPIKeyPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCreateProductInput2githubᚗcomᚋc360crmᚋc360ᚋentᚐCreateProductInput(ctx context.Context, v any) (ent.CreateProductInput, error) {
@@ -60987,13 +64226,13 @@ func (ec *executionContext) marshalNCustomer2ᚖgithubᚗcomᚋc360crmᚋc360ᚋ
 	return ec._Customer(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCustomerAcquisitionChannel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx context.Context, v any) (customer.AcquisitionChannel, error) {
-	var res customer.AcquisitionChannel
+func (ec *executionContext) unmarshalNCustomerAcquisitionChannel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx context.Context, v any) (customer1.AcquisitionChannel, error) {
+	var res customer1.AcquisitionChannel
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCustomerAcquisitionChannel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx context.Context, sel ast.SelectionSet, v customer.AcquisitionChannel) graphql.Marshaler {
+func (ec *executionContext) marshalNCustomerAcquisitionChannel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx context.Context, sel ast.SelectionSet, v customer1.AcquisitionChannel) graphql.Marshaler {
 	return v
 }
 
@@ -61005,23 +64244,23 @@ func (ec *executionContext) marshalNCustomerConnection2ᚖgithubᚗcomᚋc360crm
 	return ec._CustomerConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCustomerConsumptionLevel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx context.Context, v any) (customer.ConsumptionLevel, error) {
-	var res customer.ConsumptionLevel
+func (ec *executionContext) unmarshalNCustomerConsumptionLevel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx context.Context, v any) (customer1.ConsumptionLevel, error) {
+	var res customer1.ConsumptionLevel
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCustomerConsumptionLevel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx context.Context, sel ast.SelectionSet, v customer.ConsumptionLevel) graphql.Marshaler {
+func (ec *executionContext) marshalNCustomerConsumptionLevel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx context.Context, sel ast.SelectionSet, v customer1.ConsumptionLevel) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) unmarshalNCustomerGender2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, v any) (customer.Gender, error) {
-	var res customer.Gender
+func (ec *executionContext) unmarshalNCustomerGender2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, v any) (customer1.Gender, error) {
+	var res customer1.Gender
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCustomerGender2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, sel ast.SelectionSet, v customer.Gender) graphql.Marshaler {
+func (ec *executionContext) marshalNCustomerGender2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, sel ast.SelectionSet, v customer1.Gender) graphql.Marshaler {
 	return v
 }
 
@@ -61070,14 +64309,27 @@ func (ec *executionContext) unmarshalNCustomerGroupWhereInput2ᚖgithubᚗcomᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCustomerIDType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx context.Context, v any) (customer.IDType, error) {
-	var res customer.IDType
+func (ec *executionContext) unmarshalNCustomerIDType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx context.Context, v any) (customer1.IDType, error) {
+	var res customer1.IDType
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCustomerIDType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx context.Context, sel ast.SelectionSet, v customer.IDType) graphql.Marshaler {
+func (ec *executionContext) marshalNCustomerIDType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx context.Context, sel ast.SelectionSet, v customer1.IDType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNCustomerLoginInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐCustomerLoginInput(ctx context.Context, v any) (auth.CustomerLoginInput, error) {
+	res, err := ec.unmarshalInputCustomerLoginInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerLoginPayload2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐCustomerLogin(ctx context.Context, sel ast.SelectionSet, v *auth.CustomerLogin) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerLoginPayload!")
+		return graphql.Null
+	}
+	return ec._CustomerLoginPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCustomerOrder2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐCustomerOrder(ctx context.Context, v any) (*ent.CustomerOrder, error) {
@@ -61099,33 +64351,41 @@ func (ec *executionContext) marshalNCustomerOrderField2ᚖgithubᚗcomᚋc360crm
 	return v
 }
 
-func (ec *executionContext) unmarshalNCustomerStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, v any) (customer.Status, error) {
-	var res customer.Status
+func (ec *executionContext) marshalNCustomerPII2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚐPII(ctx context.Context, sel ast.SelectionSet, v *customer.PII) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPII!")
+		return graphql.Null
+	}
+	return ec._CustomerPII(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, v any) (customer1.Status, error) {
+	var res customer1.Status
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCustomerStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, sel ast.SelectionSet, v customer.Status) graphql.Marshaler {
+func (ec *executionContext) marshalNCustomerStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, sel ast.SelectionSet, v customer1.Status) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) unmarshalNCustomerType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx context.Context, v any) (customer.Type, error) {
-	var res customer.Type
+func (ec *executionContext) unmarshalNCustomerType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx context.Context, v any) (customer1.Type, error) {
+	var res customer1.Type
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCustomerType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx context.Context, sel ast.SelectionSet, v customer.Type) graphql.Marshaler {
+func (ec *executionContext) marshalNCustomerType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx context.Context, sel ast.SelectionSet, v customer1.Type) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) unmarshalNCustomerValueTier2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx context.Context, v any) (customer.ValueTier, error) {
-	var res customer.ValueTier
+func (ec *executionContext) unmarshalNCustomerValueTier2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx context.Context, v any) (customer1.ValueTier, error) {
+	var res customer1.ValueTier
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCustomerValueTier2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx context.Context, sel ast.SelectionSet, v customer.ValueTier) graphql.Marshaler {
+func (ec *executionContext) marshalNCustomerValueTier2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx context.Context, sel ast.SelectionSet, v customer1.ValueTier) graphql.Marshaler {
 	return v
 }
 
@@ -61336,6 +64596,19 @@ func (ec *executionContext) unmarshalNKnowledgeDocumentWhereInput2ᚖgithubᚗco
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNLoginInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐLoginInput(ctx context.Context, v any) (auth.LoginInput, error) {
+	res, err := ec.unmarshalInputLoginInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLoginPayload2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐLogin(ctx context.Context, sel ast.SelectionSet, v *auth.Login) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LoginPayload!")
+		return graphql.Null
+	}
+	return ec._LoginPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -61366,6 +64639,22 @@ func (ec *executionContext) marshalNPartner2ᚖgithubᚗcomᚋc360crmᚋc360ᚋe
 		return graphql.Null
 	}
 	return ec._Partner(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerAPIKey2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPartnerAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PartnerAPIKey) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerAPIKey2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPartnerAPIKey(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPartnerAPIKey2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPartnerAPIKey(ctx context.Context, sel ast.SelectionSet, v *ent.PartnerAPIKey) graphql.Marshaler {
@@ -61512,6 +64801,63 @@ func (ec *executionContext) marshalNPointsTransactionOrderField2ᚖgithubᚗcom�
 func (ec *executionContext) unmarshalNPointsTransactionWhereInput2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsTransactionWhereInput(ctx context.Context, v any) (*ent.PointsTransactionWhereInput, error) {
 	res, err := ec.unmarshalInputPointsTransactionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPolicyRule2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋauthzᚐRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []*authz.Rule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPolicyRule2ᚖgithubᚗcomᚋc360crmᚋc360ᚋauthzᚐRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPolicyRule2ᚖgithubᚗcomᚋc360crmᚋc360ᚋauthzᚐRule(ctx context.Context, sel ast.SelectionSet, v *authz.Rule) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PolicyRule!")
+		return graphql.Null
+	}
+	return ec._PolicyRule(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPolicyRuleInput2githubᚗcomᚋc360crmᚋc360ᚋauthzᚐRule(ctx context.Context, v any) (authz.Rule, error) {
+	res, err := ec.unmarshalInputPolicyRuleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPolicyType2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPolicyType2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PolicyType!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNPrincipalKind2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPrincipalKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PrincipalKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNProduct2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐProduct(ctx context.Context, sel ast.SelectionSet, v *ent.Product) graphql.Marshaler {
@@ -61818,6 +65164,11 @@ func (ec *executionContext) unmarshalNUpdateCustomerGroupInput2githubᚗcomᚋc3
 
 func (ec *executionContext) unmarshalNUpdateCustomerInput2githubᚗcomᚋc360crmᚋc360ᚋentᚐUpdateCustomerInput(ctx context.Context, v any) (ent.UpdateCustomerInput, error) {
 	res, err := ec.unmarshalInputUpdateCustomerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateMyContactInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚐContactDetails(ctx context.Context, v any) (customer.ContactDetails, error) {
+	res, err := ec.unmarshalInputUpdateMyContactInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -63406,13 +66757,13 @@ func (ec *executionContext) marshalOCustomer2ᚖgithubᚗcomᚋc360crmᚋc360ᚋ
 	return ec._Customer(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOCustomerAcquisitionChannel2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannelᚄ(ctx context.Context, v any) ([]customer.AcquisitionChannel, error) {
+func (ec *executionContext) unmarshalOCustomerAcquisitionChannel2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannelᚄ(ctx context.Context, v any) ([]customer1.AcquisitionChannel, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]customer.AcquisitionChannel, len(vSlice))
+	res := make([]customer1.AcquisitionChannel, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCustomerAcquisitionChannel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx, vSlice[i])
@@ -63423,7 +66774,7 @@ func (ec *executionContext) unmarshalOCustomerAcquisitionChannel2ᚕgithubᚗcom
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCustomerAcquisitionChannel2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannelᚄ(ctx context.Context, sel ast.SelectionSet, v []customer.AcquisitionChannel) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerAcquisitionChannel2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannelᚄ(ctx context.Context, sel ast.SelectionSet, v []customer1.AcquisitionChannel) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63442,29 +66793,29 @@ func (ec *executionContext) marshalOCustomerAcquisitionChannel2ᚕgithubᚗcom�
 	return ret
 }
 
-func (ec *executionContext) unmarshalOCustomerAcquisitionChannel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx context.Context, v any) (*customer.AcquisitionChannel, error) {
+func (ec *executionContext) unmarshalOCustomerAcquisitionChannel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx context.Context, v any) (*customer1.AcquisitionChannel, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(customer.AcquisitionChannel)
+	var res = new(customer1.AcquisitionChannel)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCustomerAcquisitionChannel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx context.Context, sel ast.SelectionSet, v *customer.AcquisitionChannel) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerAcquisitionChannel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐAcquisitionChannel(ctx context.Context, sel ast.SelectionSet, v *customer1.AcquisitionChannel) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return v
 }
 
-func (ec *executionContext) unmarshalOCustomerConsumptionLevel2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevelᚄ(ctx context.Context, v any) ([]customer.ConsumptionLevel, error) {
+func (ec *executionContext) unmarshalOCustomerConsumptionLevel2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevelᚄ(ctx context.Context, v any) ([]customer1.ConsumptionLevel, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]customer.ConsumptionLevel, len(vSlice))
+	res := make([]customer1.ConsumptionLevel, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCustomerConsumptionLevel2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx, vSlice[i])
@@ -63475,7 +66826,7 @@ func (ec *executionContext) unmarshalOCustomerConsumptionLevel2ᚕgithubᚗcom�
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCustomerConsumptionLevel2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []customer.ConsumptionLevel) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerConsumptionLevel2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []customer1.ConsumptionLevel) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63494,16 +66845,16 @@ func (ec *executionContext) marshalOCustomerConsumptionLevel2ᚕgithubᚗcomᚋc
 	return ret
 }
 
-func (ec *executionContext) unmarshalOCustomerConsumptionLevel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx context.Context, v any) (*customer.ConsumptionLevel, error) {
+func (ec *executionContext) unmarshalOCustomerConsumptionLevel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx context.Context, v any) (*customer1.ConsumptionLevel, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(customer.ConsumptionLevel)
+	var res = new(customer1.ConsumptionLevel)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCustomerConsumptionLevel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx context.Context, sel ast.SelectionSet, v *customer.ConsumptionLevel) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerConsumptionLevel2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐConsumptionLevel(ctx context.Context, sel ast.SelectionSet, v *customer1.ConsumptionLevel) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63530,13 +66881,13 @@ func (ec *executionContext) marshalOCustomerEdge2ᚖgithubᚗcomᚋc360crmᚋc36
 	return ec._CustomerEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOCustomerGender2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGenderᚄ(ctx context.Context, v any) ([]customer.Gender, error) {
+func (ec *executionContext) unmarshalOCustomerGender2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGenderᚄ(ctx context.Context, v any) ([]customer1.Gender, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]customer.Gender, len(vSlice))
+	res := make([]customer1.Gender, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCustomerGender2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx, vSlice[i])
@@ -63547,7 +66898,7 @@ func (ec *executionContext) unmarshalOCustomerGender2ᚕgithubᚗcomᚋc360crm�
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCustomerGender2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGenderᚄ(ctx context.Context, sel ast.SelectionSet, v []customer.Gender) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerGender2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGenderᚄ(ctx context.Context, sel ast.SelectionSet, v []customer1.Gender) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63566,16 +66917,16 @@ func (ec *executionContext) marshalOCustomerGender2ᚕgithubᚗcomᚋc360crmᚋc
 	return ret
 }
 
-func (ec *executionContext) unmarshalOCustomerGender2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, v any) (*customer.Gender, error) {
+func (ec *executionContext) unmarshalOCustomerGender2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, v any) (*customer1.Gender, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(customer.Gender)
+	var res = new(customer1.Gender)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCustomerGender2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, sel ast.SelectionSet, v *customer.Gender) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerGender2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, sel ast.SelectionSet, v *customer1.Gender) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63713,13 +67064,13 @@ func (ec *executionContext) unmarshalOCustomerGroupWhereInput2ᚖgithubᚗcomᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOCustomerIDType2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDTypeᚄ(ctx context.Context, v any) ([]customer.IDType, error) {
+func (ec *executionContext) unmarshalOCustomerIDType2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDTypeᚄ(ctx context.Context, v any) ([]customer1.IDType, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]customer.IDType, len(vSlice))
+	res := make([]customer1.IDType, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCustomerIDType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx, vSlice[i])
@@ -63730,7 +67081,7 @@ func (ec *executionContext) unmarshalOCustomerIDType2ᚕgithubᚗcomᚋc360crm�
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCustomerIDType2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []customer.IDType) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerIDType2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []customer1.IDType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63749,16 +67100,16 @@ func (ec *executionContext) marshalOCustomerIDType2ᚕgithubᚗcomᚋc360crmᚋc
 	return ret
 }
 
-func (ec *executionContext) unmarshalOCustomerIDType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx context.Context, v any) (*customer.IDType, error) {
+func (ec *executionContext) unmarshalOCustomerIDType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx context.Context, v any) (*customer1.IDType, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(customer.IDType)
+	var res = new(customer1.IDType)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCustomerIDType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx context.Context, sel ast.SelectionSet, v *customer.IDType) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerIDType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐIDType(ctx context.Context, sel ast.SelectionSet, v *customer1.IDType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63782,13 +67133,13 @@ func (ec *executionContext) unmarshalOCustomerOrder2ᚕᚖgithubᚗcomᚋc360crm
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalOCustomerStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatusᚄ(ctx context.Context, v any) ([]customer.Status, error) {
+func (ec *executionContext) unmarshalOCustomerStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatusᚄ(ctx context.Context, v any) ([]customer1.Status, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]customer.Status, len(vSlice))
+	res := make([]customer1.Status, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCustomerStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx, vSlice[i])
@@ -63799,7 +67150,7 @@ func (ec *executionContext) unmarshalOCustomerStatus2ᚕgithubᚗcomᚋc360crm�
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCustomerStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []customer.Status) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []customer1.Status) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63818,29 +67169,29 @@ func (ec *executionContext) marshalOCustomerStatus2ᚕgithubᚗcomᚋc360crmᚋc
 	return ret
 }
 
-func (ec *executionContext) unmarshalOCustomerStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, v any) (*customer.Status, error) {
+func (ec *executionContext) unmarshalOCustomerStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, v any) (*customer1.Status, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(customer.Status)
+	var res = new(customer1.Status)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCustomerStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, sel ast.SelectionSet, v *customer.Status) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, sel ast.SelectionSet, v *customer1.Status) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return v
 }
 
-func (ec *executionContext) unmarshalOCustomerType2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐTypeᚄ(ctx context.Context, v any) ([]customer.Type, error) {
+func (ec *executionContext) unmarshalOCustomerType2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐTypeᚄ(ctx context.Context, v any) ([]customer1.Type, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]customer.Type, len(vSlice))
+	res := make([]customer1.Type, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCustomerType2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx, vSlice[i])
@@ -63851,7 +67202,7 @@ func (ec *executionContext) unmarshalOCustomerType2ᚕgithubᚗcomᚋc360crmᚋc
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCustomerType2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []customer.Type) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerType2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []customer1.Type) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63870,29 +67221,29 @@ func (ec *executionContext) marshalOCustomerType2ᚕgithubᚗcomᚋc360crmᚋc36
 	return ret
 }
 
-func (ec *executionContext) unmarshalOCustomerType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx context.Context, v any) (*customer.Type, error) {
+func (ec *executionContext) unmarshalOCustomerType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx context.Context, v any) (*customer1.Type, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(customer.Type)
+	var res = new(customer1.Type)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCustomerType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx context.Context, sel ast.SelectionSet, v *customer.Type) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerType2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐType(ctx context.Context, sel ast.SelectionSet, v *customer1.Type) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return v
 }
 
-func (ec *executionContext) unmarshalOCustomerValueTier2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTierᚄ(ctx context.Context, v any) ([]customer.ValueTier, error) {
+func (ec *executionContext) unmarshalOCustomerValueTier2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTierᚄ(ctx context.Context, v any) ([]customer1.ValueTier, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]customer.ValueTier, len(vSlice))
+	res := make([]customer1.ValueTier, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCustomerValueTier2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx, vSlice[i])
@@ -63903,7 +67254,7 @@ func (ec *executionContext) unmarshalOCustomerValueTier2ᚕgithubᚗcomᚋc360cr
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCustomerValueTier2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTierᚄ(ctx context.Context, sel ast.SelectionSet, v []customer.ValueTier) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerValueTier2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTierᚄ(ctx context.Context, sel ast.SelectionSet, v []customer1.ValueTier) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -63922,16 +67273,16 @@ func (ec *executionContext) marshalOCustomerValueTier2ᚕgithubᚗcomᚋc360crm�
 	return ret
 }
 
-func (ec *executionContext) unmarshalOCustomerValueTier2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx context.Context, v any) (*customer.ValueTier, error) {
+func (ec *executionContext) unmarshalOCustomerValueTier2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx context.Context, v any) (*customer1.ValueTier, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(customer.ValueTier)
+	var res = new(customer1.ValueTier)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCustomerValueTier2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx context.Context, sel ast.SelectionSet, v *customer.ValueTier) graphql.Marshaler {
+func (ec *executionContext) marshalOCustomerValueTier2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐValueTier(ctx context.Context, sel ast.SelectionSet, v *customer1.ValueTier) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -64911,6 +68262,24 @@ func (ec *executionContext) unmarshalOPointsTransactionWhereInput2ᚖgithubᚗco
 	}
 	res, err := ec.unmarshalInputPointsTransactionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPolicyType2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPolicyType2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOProduct2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐProductᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Product) graphql.Marshaler {
@@ -65944,6 +69313,13 @@ func (ec *executionContext) unmarshalOUserWhereInput2ᚖgithubᚗcomᚋc360crm�
 	}
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOViewer2ᚖgithubᚗcomᚋc360crmᚋc360ᚋauthzᚐPrincipal(ctx context.Context, sel ast.SelectionSet, v *authz.Principal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Viewer(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

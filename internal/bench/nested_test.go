@@ -3,8 +3,6 @@ package bench
 import (
 	"context"
 	"fmt"
-	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -81,10 +79,8 @@ func BenchmarkNestedCustomers100k(b *testing.B) {
 		n = v
 	}
 	d := dataset(b, n)
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-	ts := httptest.NewServer(server.New(server.Config{Stats: true}, d, log).Handler())
-	defer ts.Close()
-	c := &testenv.Client{URL: ts.URL, HTTP: ts.Client()}
+	// Signed in as an admin (bearer token), with the production policy refresh interval.
+	c := testenv.Server(b, d, server.Config{PolicyRefresh: 2 * time.Second})
 
 	vars := map[string]any{"first": 50}
 	// Warm up (connection pool, query cache, SQLite page cache).

@@ -26,6 +26,13 @@ func WithCounter(ctx context.Context) (context.Context, *Counter) {
 	return context.WithValue(ctx, counterKey{}, c), c
 }
 
+// WithoutCounter returns a context whose statements are not counted per request (the
+// process-wide total still counts them): sign-in lookups and policy checks, which are not
+// the data statements of an operation.
+func WithoutCounter(ctx context.Context) context.Context {
+	return context.WithValue(ctx, counterKey{}, (*Counter)(nil))
+}
+
 // CounterFrom returns the Counter of ctx, or nil.
 func CounterFrom(ctx context.Context) *Counter {
 	c, _ := ctx.Value(counterKey{}).(*Counter)

@@ -28,7 +28,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/ent/privacy"
+	"github.com/c360crm/c360/internal/audit"
 	"github.com/c360crm/c360/internal/db"
 )
 
@@ -86,8 +88,9 @@ func (e *PhaseError) Unwrap() error { return e.Err }
 func Run(ctx context.Context, d *db.DB, opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	// Seeding is a system action: let it through any privacy policy.
-	ctx = privacy.DecisionContext(ctx, privacy.Allow)
+	// Seeding is a system action: let it through any privacy policy, and keep millions of
+	// generated demo rows out of the audit trail.
+	ctx = audit.WithoutAudit(authz.NewContext(privacy.DecisionContext(ctx, privacy.Allow), authz.System))
 	res := &Result{Counts: map[string]int{}}
 	if opts.IfEmpty {
 		exists, err := d.Client.Customer.Query().Exist(ctx)

@@ -45,7 +45,7 @@ func TestSeedConsistency(t *testing.T) {
 	d := testenv.New(t)
 	var progress bytes.Buffer
 	res := seedTest(t, d, Options{Customers: 300, Seed: 42, Progress: &progress})
-	ctx := context.Background()
+	ctx := testenv.SystemContext()
 	c := d.Client
 
 	if res.Skipped || res.Counts["customers"] != 300 {
@@ -489,7 +489,7 @@ func TestSeedIfEmpty(t *testing.T) {
 	if !second.Skipped || second.Rows() != 0 {
 		t.Fatalf("second run with IfEmpty: %+v", second)
 	}
-	if n := d.Client.Customer.Query().CountX(context.Background()); n != 50 {
+	if n := d.Client.Customer.Query().CountX(testenv.SystemContext()); n != 50 {
 		t.Fatalf("%d customers after the skipped run", n)
 	}
 }
@@ -500,7 +500,7 @@ func TestSeedAppend(t *testing.T) {
 	d := testenv.New(t)
 	seedTest(t, d, Options{Customers: 40, Seed: 1})
 	res := seedTest(t, d, Options{Customers: 60, Seed: 2})
-	ctx := context.Background()
+	ctx := testenv.SystemContext()
 	if res.Counts["users"] != 0 || res.Counts["products"] != 0 || res.Counts["teams"] != 0 || res.Counts["knowledge_documents"] != 0 {
 		t.Errorf("second run recreated reference data: %v", res.Counts)
 	}
@@ -524,7 +524,7 @@ func TestSeedDeterministic(t *testing.T) {
 	snapshot := func(seed int64) []string {
 		d := testenv.New(t)
 		seedTest(t, d, Options{Customers: 60, Seed: seed})
-		ctx := context.Background()
+		ctx := testenv.SystemContext()
 		var out []string
 		for _, cu := range d.Client.Customer.Query().Order(ent.Asc(customer.FieldID)).WithSubscriptions().AllX(ctx) {
 			line := cu.Name + " " + cu.Mobile + " " + cu.IDNumber + " " + cu.City + cu.District + cu.Address
@@ -567,7 +567,7 @@ func BenchmarkSeed(b *testing.B) {
 // are rolled back and the phases before it stay committed.
 func TestSeedPhaseFailure(t *testing.T) {
 	d := testenv.New(t)
-	ctx := context.Background()
+	ctx := testenv.SystemContext()
 	if _, err := d.SQL.ExecContext(ctx, "DROP TABLE points_transactions"); err != nil {
 		t.Fatal(err)
 	}
@@ -595,7 +595,7 @@ func TestProbeTimeLayout(t *testing.T) {
 	if d.Dialect != dialect.SQLite {
 		t.Skip("SQLite only")
 	}
-	ctx := context.Background()
+	ctx := testenv.SystemContext()
 	conn, err := d.SQL.Conn(ctx)
 	if err != nil {
 		t.Fatal(err)

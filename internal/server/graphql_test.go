@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -120,7 +119,7 @@ func TestValidationNamesTheField(t *testing.T) {
 		})
 	}
 	// Nothing was half-written.
-	n, err := d.Client.Customer.Query().Count(context.Background())
+	n, err := d.Client.Customer.Query().Count(testenv.SystemContext())
 	if err != nil || n != 0 {
 		t.Fatalf("customers after failed creates: %d, %v", n, err)
 	}
@@ -178,7 +177,7 @@ func TestGETCannotMutate(t *testing.T) {
 	if r.Status == http.StatusOK && len(r.Errors) == 0 {
 		t.Fatalf("GET ran a mutation: %d %s", r.Status, r.Raw)
 	}
-	if n, _ := d.Client.Product.Query().Count(context.Background()); n != 0 {
+	if n, _ := d.Client.Product.Query().Count(testenv.SystemContext()); n != 0 {
 		t.Fatalf("GET mutation created %d products", n)
 	}
 	// GET still serves queries.
@@ -218,7 +217,7 @@ func TestLimits(t *testing.T) {
 		})
 	}
 	t.Run("default page size", func(t *testing.T) {
-		ctx := context.Background()
+		ctx := testenv.SystemContext()
 		for i := 0; i < 105; i++ {
 			if _, err := d.Client.Product.Create().SetCode(fmt.Sprintf("P-%03d", i)).SetName("产品").SetCategory("IPTV").SetPrice(100).Save(ctx); err != nil {
 				t.Fatal(err)

@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -29,7 +28,7 @@ const nestedQuery = `query($first: Int!) {
 // TestNestedQueryRunsFixedStatements proves that nested edges are loaded in batches: the
 // number of SQL statements does not grow with the page size.
 func TestNestedQueryRunsFixedStatements(t *testing.T) {
-	ctx := context.Background()
+	ctx := testenv.SystemContext()
 	d := testenv.New(t)
 	c := testenv.Server(t, d, server.Config{})
 	products := make([]*ent.Product, 3)

@@ -22,7 +22,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/graph"
+	"github.com/c360crm/c360/internal/auth"
 	"github.com/c360crm/c360/internal/db"
 )
 
@@ -39,20 +41,31 @@ type Config struct {
 	Stats bool
 	// SPA serves every path that is not an API route (the embedded admin app); nil: 404.
 	SPA http.Handler
+	// Auth configures sessions, sign-in throttling and customer codes (Dev is copied in).
+	Auth auth.Options
+	// PolicyRefresh bounds how long an instance may use a policy another instance changed
+	// (default 2s; tests use 1ns to check the policy version on every request).
+	PolicyRefresh time.Duration
+	// TrustProxy takes the client address from X-Forwarded-For and TLS from
+	// X-Forwarded-Proto (only behind a load balancer that sets them).
+	TrustProxy bool
 }
 
 // Server is one c360 API process.
 type Server struct {
-	cfg     Config
-	db      *db.DB
-	log     *slog.Logger
-	metrics *metrics
-	handler http.Handler
-	gql     *handler.Server
+	cfg      Config
+	db       *db.DB
+	log      *slog.Logger
+	metrics  *metrics
+	handler  http.Handler
+	gql      *handler.Server
+	auth     *auth.Service
+	enforcer *authz.Enforcer
 }
 
-// New builds the server and its routes.
-func New(cfg Config, d *db.DB, log *slog.Logger) *Server {
+// New builds the server and its routes. It installs the default access policy in the
+// database when it is missing.
+func New(ctx context.Context, cfg Config, d *db.DB, log *slog.Logger) (*Server, error) {
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
@@ -62,11 +75,24 @@ func New(cfg Config, d *db.DB, log *slog.Logger) *Server {
 	if cfg.ShutdownTimeout == 0 {
 		cfg.ShutdownTimeout = 15 * time.Second
 	}
+	if cfg.PolicyRefresh == 0 {
+		cfg.PolicyRefresh = 2 * time.Second
+	}
+	cfg.Auth.Dev = cfg.Auth.Dev || cfg.Dev
 	s := &Server{cfg: cfg, db: d, log: WithRequestIDs(log), metrics: newMetrics(d.SQL)}
+	enforcer, err := authz.NewEnforcer(ctx, d.Client, cfg.PolicyRefresh)
+	if err != nil {
+		return nil, err
+	}
+	s.enforcer = enforcer
+	s.auth = auth.New(d.Client, s.log, cfg.Auth)
 	s.gql = s.newGraphQL()
 
+	// Cross-origin writes are refused (Sec-Fetch-Site / Origin against Host), cookie requests
+	// need the CSRF header, and every request gets its principal before GraphQL runs.
+	api := http.NewCrossOriginProtection().Handler(s.authenticate(http.MaxBytesHandler(s.gql, cfg.MaxBodyBytes)))
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.instrument("graphql", http.MaxBytesHandler(s.gql, cfg.MaxBodyBytes)))
+	mux.Handle("/graphql", s.instrument("graphql", api))
 	if cfg.Dev {
 		mux.Handle("GET /graphiql", s.instrument("graphiql", playground.Handler("c360 GraphQL", "/graphql")))
 	}
@@ -77,14 +103,15 @@ func New(cfg Config, d *db.DB, log *slog.Logger) *Server {
 		mux.Handle("/", s.instrument("spa", cfg.SPA))
 	}
 	s.handler = mux
-	return s
+	return s, nil
 }
 
 // Handler returns the root HTTP handler (tests serve it with httptest).
 func (s *Server) Handler() http.Handler { return s.handler }
 
 func (s *Server) newGraphQL() *handler.Server {
-	srv := handler.New(graph.NewSchema(s.db.Client))
+	schema := graph.NewSchema(&graph.Resolver{Client: s.db.Client, Auth: s.auth, Enforcer: s.enforcer})
+	srv := handler.New(schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})  // queries only: gqlgen refuses mutations over GET
 	srv.AddTransport(transport.POST{}) // application/json
@@ -95,12 +122,24 @@ func (s *Server) newGraphQL() *handler.Server {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(limitsExtension{l: s.cfg.Limits})
+	srv.AroundRootFields(operationAccess)
+	srv.AroundFields(fieldAccess(entityTypes(schema)))
 	srv.Use(operationMetrics{m: s.metrics, stats: s.cfg.Stats})
 	// Every mutation runs in one transaction: a failing resolver rolls all of it back.
 	srv.Use(entgql.Transactioner{TxOpener: s.db.Client})
 	srv.SetErrorPresenter(errorPresenter(s.log))
 	srv.SetRecoverFunc(recoverFunc(s.log))
 	return srv
+}
+
+// entityTypes are the object types of the graph that are ent entities (they implement Node):
+// the types whose fields the policy's allowlists cover.
+func entityTypes(es graphql.ExecutableSchema) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range es.Schema().GetPossibleTypes(es.Schema().Types["Node"]) {
+		out[t.Name] = true
+	}
+	return out
 }
 
 func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {

@@ -3,8 +3,12 @@ package staff
 
 import (
 	"context"
-	"github.com/c360crm/c360/internal/validate"
+	"slices"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/c360crm/c360/authz"
+	"github.com/c360crm/c360/internal/validate"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -55,6 +59,11 @@ func CreateUser(ctx context.Context, c *ent.Client, in CreateUserInput) (*ent.Us
 	roles := in.Roles
 	if roles == nil {
 		roles = []string{}
+	}
+	for _, r := range roles {
+		if !slices.Contains(authz.StaffRoles, r) {
+			return nil, validate.Field("roles", "unknown role %q (known: %s)", r, strings.Join(authz.StaffRoles, ", "))
+		}
 	}
 	return c.User.Create().
 		SetUsername(in.Username).

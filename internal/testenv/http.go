@@ -2,6 +2,7 @@ package testenv
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -9,24 +10,94 @@ import (
 	"net/http/httptest"
 	"os"
 	"testing"
+	"time"
 
+	"github.com/c360crm/c360/authz"
+	"github.com/c360crm/c360/ent"
+	"github.com/c360crm/c360/ent/user"
 	"github.com/c360crm/c360/internal/db"
 	"github.com/c360crm/c360/internal/server"
+	"github.com/c360crm/c360/internal/staff"
 )
 
+// AdminPassword is the password of the admin user that Server signs in with.
+const AdminPassword = "test-admin-pass"
+
 // Server starts a real c360 HTTP server on d (on a loopback port) for the test and returns
-// a client for it. Statement counts are on (Stats) so tests can assert them.
+// a client for it, signed in as an admin (user "test-admin", created when missing) with a
+// bearer token. Statement counts are on (Stats) so tests can assert them; the policy version
+// is checked on every request (PolicyRefresh 1ns) so policy edits apply at once.
 func Server(t testing.TB, d *db.DB, cfg server.Config) *Client {
 	t.Helper()
+	c := Anonymous(t, d, cfg)
+	CreateUser(t, d, "test-admin", AdminPassword, nil, authz.RoleAdmin)
+	return c.Login(t, "test-admin", AdminPassword)
+}
+
+// Anonymous starts a server like Server and returns a client that is not signed in.
+func Anonymous(t testing.TB, d *db.DB, cfg server.Config) *Client {
+	t.Helper()
 	cfg.Stats = true
+	if cfg.PolicyRefresh == 0 {
+		cfg.PolicyRefresh = time.Nanosecond
+	}
 	level := slog.LevelWarn
 	if os.Getenv("C360_TEST_LOG") != "" {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
-	ts := httptest.NewServer(server.New(cfg, d, log).Handler())
+	srv, err := server.New(SystemContext(), cfg, d, log)
+	if err != nil {
+		t.Fatalf("server: %v", err)
+	}
+	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return &Client{URL: ts.URL, HTTP: ts.Client(), Header: http.Header{}}
+}
+
+// SystemContext is a context for test set-up code: the SYSTEM principal, which passes every
+// access rule and is audited as "system".
+func SystemContext() context.Context {
+	return authz.NewContext(context.Background(), authz.System)
+}
+
+// CreateUser creates a staff user with the roles (and team, when not nil) unless a user with
+// that name exists, and returns it.
+func CreateUser(t testing.TB, d *db.DB, username, password string, teamID *int, roles ...string) *ent.User {
+	t.Helper()
+	ctx := SystemContext()
+	if u, err := d.Client.User.Query().Where(user.Username(username)).Only(ctx); err == nil {
+		return u
+	}
+	u, err := staff.CreateUser(ctx, d.Client, staff.CreateUserInput{
+		Username: username, DisplayName: username, Password: password, Roles: roles, TeamID: teamID,
+	})
+	if err != nil {
+		t.Fatalf("create user %s: %v", username, err)
+	}
+	return u
+}
+
+// WithToken returns a copy of c that sends `Authorization: Bearer token` (no token: anonymous).
+func (c *Client) WithToken(token string) *Client {
+	h := c.Header.Clone()
+	h.Del("Authorization")
+	if token != "" {
+		h.Set("Authorization", "Bearer "+token)
+	}
+	return &Client{URL: c.URL, HTTP: c.HTTP, Header: h}
+}
+
+// Login signs in with the login mutation and returns a client that sends the session token
+// as a bearer token.
+func (c *Client) Login(t testing.TB, username, password string) *Client {
+	t.Helper()
+	var out struct {
+		Login struct{ Token string } `json:"login"`
+	}
+	c.WithToken("").Do(t, `mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }`,
+		map[string]any{"u": username, "p": password}).MustOK(t, &out)
+	return c.WithToken(out.Login.Token)
 }
 
 // Client sends GraphQL requests to a test server.
