@@ -98,6 +98,16 @@ func keyKind(key string) string {
 // lock (MySQL) or the database write lock (SQLite transactions begin immediate), so
 // concurrent failures on several API instances all count.
 func (s *Service) bump(ctx context.Context, l limit) error {
+	var err error
+	for range 3 { // the row may be deleted between its creation and the update
+		if err = s.bumpOnce(ctx, l); !ent.IsNotFound(err) {
+			return err
+		}
+	}
+	return err
+}
+
+func (s *Service) bumpOnce(ctx context.Context, l limit) error {
 	now := s.now()
 	// Create the row first, outside the locking transaction: locking a missing row in
 	// MySQL takes a gap lock that concurrent inserts deadlock on.

@@ -74,8 +74,8 @@ func CreateServiceRequest(ctx context.Context, c *ent.Client, in ServiceRequestI
 // records the reveal with its reason in the audit trail, in the same transaction.
 func RevealPII(ctx context.Context, c *ent.Client, id int, reason string) (*PII, error) {
 	reason = strings.TrimSpace(reason)
-	if n := len([]rune(reason)); n < 4 || n > 500 {
-		return nil, validate.Field("reason", "must be 4 to 500 characters")
+	if n := len([]rune(reason)); n < 2 || n > 500 {
+		return nil, validate.Field("reason", "must be 2 to 500 characters")
 	}
 	cu, err := c.Customer.Query().Where(customer.ID(id)).
 		Select(customer.FieldIDNumber, customer.FieldMobile).Only(ctx)

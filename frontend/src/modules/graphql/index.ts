@@ -1,5 +1,10 @@
 export { useCursorPage, type CursorPage } from './hooks/useCursorPage';
-export { useGraphQLQuery, type GraphQLQueryOptions } from './hooks/useGraphQLQuery';
+export {
+  graphqlQueryKey,
+  useGraphQLQuery,
+  type GraphQLQueryOptions,
+} from './hooks/useGraphQLQuery';
+export { useGraphQLMutation } from './hooks/useGraphQLMutation';
 export {
   GraphQLRequestError,
   isGraphQLRequestError,
@@ -8,4 +13,4 @@ export {
 export { createQueryClient } from './utils/queryClient';
 export { PAGE_SIZES, type CursorPageState } from './utils/cursorPage';
 export { request, GRAPHQL_ENDPOINT, CSRF_HEADER } from './utils/request';
-export { QueryError } from './components/QueryError';
+export { QueryError, errorMessageKey } from './components/QueryError';

@@ -50,6 +50,16 @@ describe('useCursorPage', () => {
     expect(result.current.location.search).toBe('?q=%E6%9D%8E&size=50');
   });
 
+  it('sets and clears a filter parameter, back at page 1', () => {
+    const { result } = setup('/audit?size=50&after=c9&page=4');
+    act(() => result.current.paging.setFilter('action', 'login'));
+    expect(result.current.location.search).toBe('?size=50&action=login');
+    expect(result.current.paging.state).toMatchObject({ page: 1, after: undefined });
+    act(() => result.current.paging.goNext('end1'));
+    act(() => result.current.paging.setFilter('action', ''));
+    expect(result.current.location.search).toBe('?size=50');
+  });
+
   it('keeps the same variables object while the URL does not change', () => {
     const { result, rerender } = setup('/customers?after=c1&page=2');
     const before = result.current.paging.variables;

@@ -23,6 +23,9 @@ export interface CursorPage {
   goFirst: () => void;
   setQuery: (query: string) => void;
   setSize: (size: number) => void;
+  /** Sets (or, with '' / undefined, removes) a list filter kept in its own URL parameter,
+   * e.g. `?action=login`, and goes back to page 1. */
+  setFilter: (param: string, value: string | undefined) => void;
 }
 
 /**
@@ -53,5 +56,15 @@ export function useCursorPage(defaultSize: number = DEFAULT_PAGE_SIZE): CursorPa
     goFirst: useCallback(() => go(firstPage(state)), [go, state]),
     setQuery: useCallback((query: string) => go(withQuery(state, query)), [go, state]),
     setSize: useCallback((size: number) => go(withSize(state, size)), [go, state]),
+    setFilter: useCallback(
+      (param: string, value: string | undefined) =>
+        setParams((current) => {
+          const next = writeCursorPage(current, firstPage(state), defaultSize);
+          if (value) next.set(param, value);
+          else next.delete(param);
+          return next;
+        }),
+      [setParams, state, defaultSize],
+    ),
   };
 }

@@ -7,6 +7,8 @@ export const SERVER_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INTERNAL',
+  'SERVICE_UNAVAILABLE',
+  'TOO_MANY_REQUESTS',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'COMPLEXITY_LIMIT_EXCEEDED',
@@ -36,6 +38,8 @@ const FINAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  // Locked out for a while (sign-in throttle): the answer says when to try again.
+  'TOO_MANY_REQUESTS',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'COMPLEXITY_LIMIT_EXCEEDED',
@@ -75,6 +79,17 @@ export class GraphQLRequestError extends Error {
     this.status = init.status;
     this.path = init.path;
     this.errors = init.errors ?? [];
+  }
+
+  /** An entry of the first error's `extensions` (e.g. `field`, `retryAfterSeconds`). */
+  extension(key: string): unknown {
+    return this.errors[0]?.extensions?.[key];
+  }
+
+  /** The input field a BAD_USER_INPUT error is about (`extensions.field`), if named. */
+  get field(): string | undefined {
+    const field = this.extension('field');
+    return typeof field === 'string' ? field : undefined;
   }
 
   /** Whether sending the same request again may succeed. */
