@@ -209,7 +209,9 @@ func TestCustomerPrincipal(t *testing.T) {
 	}
 	var logs struct {
 		AuditLogs struct {
-			Edges []struct{ Node struct{ ActorType, ActorName string } }
+			Edges []struct {
+				Node struct{ ActorType, ActorName string }
+			}
 		} `json:"auditLogs"`
 	}
 	w.admin.Do(t, `{ auditLogs(first: 1, where: {entityType: "ServiceRequest", action: "create", actorType: CUSTOMER}) { edges { node { actorType actorName } } } }`, nil).MustOK(t, &logs)

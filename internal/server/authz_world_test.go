@@ -35,18 +35,18 @@ type world struct {
 	admin   *testenv.Client
 	clients map[string]*testenv.Client // by role, plus "am_b", "agent_js"
 
-	teamP, teamC, teamJS      *ent.Team
-	am, amB, agent, editor    *ent.User
-	partner1, partner2        *ent.Partner
-	cA, cA2, cB               *ent.Customer
-	prod                      *ent.Product
-	subA, subB                *ent.Subscription
-	contactA, contactB        *ent.Contact
-	srA                       *ent.ServiceRequest
-	group                     *ent.CustomerGroup
-	campaign                  *ent.Campaign
-	targetA, targetB          *ent.CampaignTarget
-	partnerKey, partnerKeyID  string
+	teamP, teamC, teamJS     *ent.Team
+	am, amB, agent, editor   *ent.User
+	partner1, partner2       *ent.Partner
+	cA, cA2, cB              *ent.Customer
+	prod                     *ent.Product
+	subA, subB               *ent.Subscription
+	contactA, contactB       *ent.Contact
+	srA                      *ent.ServiceRequest
+	group                    *ent.CustomerGroup
+	campaign                 *ent.Campaign
+	targetA, targetB         *ent.CampaignTarget
+	partnerKey, partnerKeyID string
 }
 
 func newWorld(t *testing.T) *world {
