@@ -81,6 +81,7 @@ func (s *Service) CustomerLogin(ctx context.Context, in CustomerLoginInput) (*Cu
 	}
 	if match == nil {
 		s.countFailure(ctx, limits)
+		s.recordFailure(ctx, "Customer", authz.MaskMobile(mobile))
 		return nil, errWrongCustomerLogin()
 	}
 
@@ -109,6 +110,11 @@ func (s *Service) CustomerLogin(ctx context.Context, in CustomerLoginInput) (*Cu
 	method := "password"
 	if code != "" {
 		method = "code"
+	}
+	cu := customers[match.CustomerID]
+	self := &authz.Principal{Kind: authz.KindCustomer, ID: cu.ID, Name: cu.Code, Roles: []string{authz.RoleCustomer}}
+	if err := record(ctx, c, self, "login", "Customer", cu.ID, map[string]any{"method": method}); err != nil {
+		return nil, err
 	}
 	s.log.InfoContext(ctx, "customer signed in", "customerID", match.CustomerID, "sessionID", ses.ID, "method", method)
 	return &CustomerLogin{Token: token, ExpiresAt: ses.ExpiresAt, Customer: customers[match.CustomerID]}, nil
@@ -268,6 +274,9 @@ func (s *Service) SetCustomerPassword(ctx context.Context, customerID int, passw
 		Save(ctx)
 	if err != nil {
 		return fmt.Errorf("auth: revoke customer sessions: %w", err)
+	}
+	if err := record(ctx, s.tx(ctx), nil, "set_password", "Customer", cu.ID, nil); err != nil {
+		return err
 	}
 	s.log.InfoContext(ctx, "customer password set", "customerID", cu.ID, "revokedSessions", n)
 	return nil

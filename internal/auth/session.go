@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/c360crm/c360/internal/audit"
 	"strings"
 
 	"github.com/c360crm/c360/authz"
@@ -55,6 +56,7 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (*Login, error) {
 	}
 	if !ok {
 		s.countFailure(ctx, limits)
+		s.recordFailure(ctx, "User", truncate(name, maxUsernameLen))
 		return nil, errWrongLogin()
 	}
 
@@ -63,12 +65,16 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (*Login, error) {
 		return nil, fmt.Errorf("auth: clear sign-in throttle: %w", err)
 	}
 	now := s.now()
-	u, err = c.User.UpdateOne(u).SetLastLoginAt(now).Save(allow(ctx))
+	// The sign-in is audited as one "login" row rather than as an update of last_login_at.
+	u, err = c.User.UpdateOne(u).SetLastLoginAt(now).Save(audit.WithoutAudit(allow(ctx)))
 	if err != nil {
 		return nil, fmt.Errorf("auth: record sign-in: %w", err)
 	}
 	token, ses, err := s.createSession(ctx, c, session.KindSTAFF, u.ID)
 	if err != nil {
+		return nil, err
+	}
+	if err := record(ctx, c, userPrincipal(u), "login", "User", u.ID, nil); err != nil {
 		return nil, err
 	}
 	s.log.InfoContext(ctx, "staff signed in", "userID", u.ID, "sessionID", ses.ID)
@@ -121,6 +127,11 @@ func (s *Service) Logout(ctx context.Context, p *authz.Principal) (bool, error) 
 	n, err := u.SetRevokedAt(s.now()).Save(allow(ctx))
 	if err != nil {
 		return false, fmt.Errorf("auth: revoke session: %w", err)
+	}
+	if n > 0 {
+		if err := record(ctx, s.tx(ctx), nil, "logout", "Session", p.SessionID, nil); err != nil {
+			return false, err
+		}
 	}
 	return n > 0, nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/c360crm/c360/ent/auditlog"
 	"github.com/c360crm/c360/ent/session"
 	"github.com/c360crm/c360/internal/server"
 	"github.com/c360crm/c360/internal/testenv"
@@ -82,6 +83,12 @@ func TestSessionCookieAndCSRF(t *testing.T) {
 	if r := withCookie(map[string]string{"X-C360-CSRF": "1"}); !strings.Contains(string(r.Data), `"viewer":null`) {
 		t.Errorf("viewer after logout: %s", r.Raw)
 	}
+	ctx := testenv.SystemContext()
+	for _, action := range []string{"login", "logout"} {
+		if n := d.Client.AuditLog.Query().Where(auditlog.Action(action), auditlog.ActorName("alice")).CountX(ctx); n != 1 {
+			t.Errorf("%s audit rows by alice: %d", action, n)
+		}
+	}
 }
 
 // TestBearerTokens: missing, tampered, expired, revoked tokens and disabled users.
@@ -146,6 +153,10 @@ func TestLoginThrottling(t *testing.T) {
 	}
 	if strings.Contains(string(r.Raw), "token") && !strings.Contains(string(r.Raw), `"login":null`) {
 		t.Errorf("a locked sign-in returned a token: %s", r.Raw)
+	}
+	// Failed sign-ins are in the audit trail although their transactions rolled back.
+	if n := d.Client.AuditLog.Query().Where(auditlog.Action("login_failed"), auditlog.EntityType("User")).CountX(testenv.SystemContext()); n != 5 {
+		t.Errorf("login_failed audit rows: %d, want 5", n)
 	}
 }
 

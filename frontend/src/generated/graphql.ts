@@ -3450,6 +3450,46 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
+export type CustomerDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CustomerDetailQuery = { node:
+    | { __typename: 'Account' }
+    | { __typename: 'Attachment' }
+    | { __typename: 'AuditLog' }
+    | { __typename: 'Bill' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignCost' }
+    | { __typename: 'CampaignTarget' }
+    | { __typename: 'Contact' }
+    | { __typename: 'CreditEvent' }
+    | { __typename: 'CreditProfile' }
+    | { __typename: 'Customer', id: string, code: string, name: string, type: CustomerType, status: CustomerStatus, idNumber: string | null, mobile: string | null, email: string | null, province: string | null, city: string | null, district: string | null, address: string | null, tags: Array<string> | null, createdAt: string, updatedAt: string, owner: { id: string, displayName: string } | null, team: { id: string, name: string } | null }
+    | { __typename: 'CustomerGroup' }
+    | { __typename: 'DocumentVersion' }
+    | { __typename: 'KnowledgeCategory' }
+    | { __typename: 'KnowledgeDocument' }
+    | { __typename: 'Partner' }
+    | { __typename: 'PartnerAPIKey' }
+    | { __typename: 'PointsAccount' }
+    | { __typename: 'PointsTransaction' }
+    | { __typename: 'Product' }
+    | { __typename: 'ServiceRequest' }
+    | { __typename: 'Subscription' }
+    | { __typename: 'Team' }
+    | { __typename: 'User' }
+   | null };
+
+export type RevealCustomerPiiMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type RevealCustomerPiiMutation = { revealCustomerPII: { idNumber: string | null, mobile: string | null } };
+
 export type CustomerListRowFragment = { id: string, code: string, name: string, type: CustomerType, mobile: string | null, city: string | null, status: CustomerStatus, createdAt: string };
 
 export type CustomerListQueryVariables = Exact<{
@@ -3536,6 +3576,46 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(input: $input)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const CustomerDetailDocument = new TypedDocumentString(`
+    query CustomerDetail($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Customer {
+      id
+      code
+      name
+      type
+      status
+      idNumber
+      mobile
+      email
+      province
+      city
+      district
+      address
+      tags
+      createdAt
+      updatedAt
+      owner {
+        id
+        displayName
+      }
+      team {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerDetailQuery, CustomerDetailQueryVariables>;
+export const RevealCustomerPiiDocument = new TypedDocumentString(`
+    mutation RevealCustomerPII($id: ID!, $reason: String!) {
+  revealCustomerPII(id: $id, reason: $reason) {
+    idNumber
+    mobile
+  }
+}
+    `) as unknown as TypedDocumentString<RevealCustomerPiiMutation, RevealCustomerPiiMutationVariables>;
 export const CustomerListDocument = new TypedDocumentString(`
     query CustomerList($first: Int, $after: Cursor, $last: Int, $before: Cursor, $where: CustomerWhereInput) {
   customers(

@@ -1,1 +1,2 @@
 export { AppShell } from './components/AppShell';
+export { LanguageSwitch } from './components/LanguageSwitch';

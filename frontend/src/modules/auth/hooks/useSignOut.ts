@@ -1,12 +1,12 @@
 import { useI18n } from '@/i18n';
-import { errorMessageKey, useGraphQLMutation } from '@/modules/graphql';
+import { errorMessageKey, isGraphQLRequestError, useGraphQLMutation } from '@/modules/graphql';
 import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { LogoutMutation } from '../graphql/auth';
-import { forgetViewer } from './useViewer';
 import { LOGIN_PATH } from '../utils/redirect';
+import { forgetViewer } from './useViewer';
 
 /**
  * Signs out: ends the session on the server (which clears the cookie), drops every cached
@@ -24,14 +24,10 @@ export function useSignOut() {
     try {
       await mutateAsync({});
     } catch (error) {
-      // Already signed out (expired session) is fine; anything else keeps the user here.
-      if (!(error instanceof Error && 'code' in error && error.code === 'UNAUTHENTICATED')) {
-        const code = error instanceof Error && 'code' in error ? error.code : undefined;
-        void message.error(
-          `${t('auth.user.signOutFailed')}: ${
-            typeof code === 'string' && isErrorCode(code) ? t(errorMessageKey(code)) : String(error)
-          }`,
-        );
+      // Already signed out (an expired session) is fine; anything else keeps the user here.
+      if (!isGraphQLRequestError(error) || error.code !== 'UNAUTHENTICATED') {
+        const reason = isGraphQLRequestError(error) ? t(errorMessageKey(error.code)) : String(error);
+        void message.error(`${t('auth.user.signOutFailed')}: ${reason}`);
         return;
       }
     }

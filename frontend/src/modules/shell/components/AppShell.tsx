@@ -1,16 +1,23 @@
 import { useI18n } from '@/i18n';
+import { UserMenu, useViewer } from '@/modules/auth';
+import { BrandMark } from '@/ui/brand/BrandMark';
 import { ApiOutlined } from '@ant-design/icons';
-import { Layout, Menu, theme, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Flex, Layout, Menu, theme, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { NAV_ITEMS, selectedNavPath } from '../utils/nav';
+import { selectedNavPath, visibleNavItems } from '../utils/nav';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
 
-/** The frame around every page: title, side menu, language switch. Pages render in <Outlet>. */
+/**
+ * The frame around every signed-in page: title, side menu (only the entries the viewer may
+ * use), language switch and the user menu. Pages render in <Outlet>.
+ */
 export function AppShell() {
   const { t } = useI18n();
+  const { can } = useViewer();
+  const navItems = useMemo(() => visibleNavItems(can), [can]);
   const { pathname } = useLocation();
   const { token } = theme.useToken();
   const selected = selectedNavPath(pathname);
@@ -28,13 +35,15 @@ export function AppShell() {
             height: 64,
             display: 'flex',
             alignItems: 'center',
-            paddingInline: 24,
+            gap: 10,
+            paddingInline: 20,
             color: '#fff',
             fontWeight: 600,
             fontSize: 16,
             whiteSpace: 'nowrap',
           }}
         >
+          <BrandMark size={28} />
           c360
         </div>
         <nav aria-label={t('app.title')}>
@@ -42,7 +51,7 @@ export function AppShell() {
             theme="dark"
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            items={NAV_ITEMS.map((item) => ({
+            items={navItems.map((item) => ({
               key: item.path,
               icon: item.icon,
               label: <Link to={item.path}>{t(item.label)}</Link>,
@@ -70,7 +79,10 @@ export function AppShell() {
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="app-title">
             {t('app.title')}
           </Typography.Title>
-          <LanguageSwitch />
+          <Flex align="center" gap={16}>
+            <LanguageSwitch />
+            <UserMenu />
+          </Flex>
         </Header>
         <Content style={{ margin: 24 }}>
           <Outlet />
