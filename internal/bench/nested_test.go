@@ -79,9 +79,22 @@ func BenchmarkNestedCustomers100k(b *testing.B) {
 		n = v
 	}
 	d := dataset(b, n)
-	// Signed in as an admin (bearer token), with the production policy refresh interval.
-	c := testenv.Server(b, d, server.Config{PolicyRefresh: 2 * time.Second})
+	// Signed in with a bearer token, with the production policy refresh interval: as an
+	// admin (no row scoping) and as a manager (team subtree) and an account manager (own
+	// customers), whose pages carry the privacy filters.
+	admin := testenv.Server(b, d, server.Config{PolicyRefresh: 2 * time.Second})
+	for _, who := range []string{"admin", "manager", "am1"} {
+		b.Run(who, func(b *testing.B) {
+			c := admin
+			if who != "admin" {
+				c = admin.Login(b, who, seed.DefaultDemoPassword)
+			}
+			benchNested(b, c, n)
+		})
+	}
+}
 
+func benchNested(b *testing.B, c *testenv.Client, n int) {
 	vars := map[string]any{"first": 50}
 	// Warm up (connection pool, query cache, SQLite page cache).
 	for i := 0; i < 5; i++ {

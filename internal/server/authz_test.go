@@ -184,6 +184,10 @@ func TestPIIMaskingAndReveal(t *testing.T) {
 	if r.Code() != "" || !strings.Contains(string(r.Data), `"mobile":"138****5678"`) {
 		t.Errorf("partner mobile: %s", r.Raw)
 	}
+	r = w.clients["partner"].Do(t, `query($id: ID!) { node(id: $id) { ... on Customer { subscriptions { edges { node { status serviceNumber } } } } } }`, vars)
+	if r.Code() != "FORBIDDEN" || strings.Contains(string(r.Raw), mobileA) {
+		t.Errorf("partner reading a service number: %s", r.Raw)
+	}
 	r = w.clients["partner"].Do(t, `query($id: ID!) { node(id: $id) { ... on Customer { code email } } }`, vars)
 	if r.Code() != "FORBIDDEN" || r.Errors[0].Path[len(r.Errors[0].Path)-1] != "email" {
 		t.Errorf("partner reading a field off its allowlist: %s", r.Raw)

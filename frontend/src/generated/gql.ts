@@ -15,6 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AuditLogRow on AuditLog {\n    id\n    createdAt\n    actorType\n    actorName\n    action\n    entityType\n    entityID\n    changes\n    reason\n    requestID\n    clientIP\n  }\n": typeof types.AuditLogRowFragmentDoc,
+    "\n  query AuditLogList(\n    $first: Int\n    $after: Cursor\n    $last: Int\n    $before: Cursor\n    $where: AuditLogWhereInput\n  ) {\n    auditLogs(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      orderBy: { field: CREATED_AT, direction: DESC }\n      where: $where\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditLogRow\n        }\n      }\n    }\n  }\n": typeof types.AuditLogListDocument,
     "\n  query Viewer {\n    viewer {\n      kind\n      name\n      roles\n      operations\n      user {\n        id\n        username\n        displayName\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -26,6 +28,8 @@ type Documents = {
     "\n  query CustomerOverview {\n    all: customers(first: 1) {\n      totalCount\n    }\n    public: customers(first: 1, where: { type: PUBLIC }) {\n      totalCount\n    }\n    business: customers(first: 1, where: { type: BUSINESS }) {\n      totalCount\n    }\n    govEnterprise: customers(first: 1, where: { type: GOV_ENTERPRISE }) {\n      totalCount\n    }\n    active: customers(first: 1, where: { status: ACTIVE }) {\n      totalCount\n    }\n    dormant: customers(first: 1, where: { status: DORMANT }) {\n      totalCount\n    }\n    churned: customers(first: 1, where: { status: CHURNED }) {\n      totalCount\n    }\n  }\n": typeof types.CustomerOverviewDocument,
 };
 const documents: Documents = {
+    "\n  fragment AuditLogRow on AuditLog {\n    id\n    createdAt\n    actorType\n    actorName\n    action\n    entityType\n    entityID\n    changes\n    reason\n    requestID\n    clientIP\n  }\n": types.AuditLogRowFragmentDoc,
+    "\n  query AuditLogList(\n    $first: Int\n    $after: Cursor\n    $last: Int\n    $before: Cursor\n    $where: AuditLogWhereInput\n  ) {\n    auditLogs(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      orderBy: { field: CREATED_AT, direction: DESC }\n      where: $where\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditLogRow\n        }\n      }\n    }\n  }\n": types.AuditLogListDocument,
     "\n  query Viewer {\n    viewer {\n      kind\n      name\n      roles\n      operations\n      user {\n        id\n        username\n        displayName\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -37,6 +41,14 @@ const documents: Documents = {
     "\n  query CustomerOverview {\n    all: customers(first: 1) {\n      totalCount\n    }\n    public: customers(first: 1, where: { type: PUBLIC }) {\n      totalCount\n    }\n    business: customers(first: 1, where: { type: BUSINESS }) {\n      totalCount\n    }\n    govEnterprise: customers(first: 1, where: { type: GOV_ENTERPRISE }) {\n      totalCount\n    }\n    active: customers(first: 1, where: { status: ACTIVE }) {\n      totalCount\n    }\n    dormant: customers(first: 1, where: { status: DORMANT }) {\n      totalCount\n    }\n    churned: customers(first: 1, where: { status: CHURNED }) {\n      totalCount\n    }\n  }\n": types.CustomerOverviewDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditLogRow on AuditLog {\n    id\n    createdAt\n    actorType\n    actorName\n    action\n    entityType\n    entityID\n    changes\n    reason\n    requestID\n    clientIP\n  }\n"): typeof import('./graphql').AuditLogRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogList(\n    $first: Int\n    $after: Cursor\n    $last: Int\n    $before: Cursor\n    $where: AuditLogWhereInput\n  ) {\n    auditLogs(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      orderBy: { field: CREATED_AT, direction: DESC }\n      where: $where\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditLogRow\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AuditLogListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

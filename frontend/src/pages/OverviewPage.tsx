@@ -1,5 +1,11 @@
+import { RequireOperation, WelcomeResult } from '@/modules/auth';
 import { CustomerOverview } from '@/modules/overview';
 
 export default function OverviewPage() {
-  return <CustomerOverview />;
+  // The home page: users without customer access get a welcome instead of an error.
+  return (
+    <RequireOperation operation="Query.customers" fallback={<WelcomeResult />}>
+      <CustomerOverview />
+    </RequireOperation>
+  );
 }

@@ -4,6 +4,8 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '@/AppProviders';
 import type { Locale } from '@/i18n';
+import { ViewerProvider } from '@/modules/auth';
+import { testViewer } from '@/test/graphql';
 import { CustomerList } from './CustomerList';
 
 interface Row {
@@ -69,23 +71,29 @@ function LocationProbe() {
   return <output data-testid="location">{useLocation().search}</output>;
 }
 
-function renderList(url = '/customers', locale: Locale = 'zh-CN') {
+function renderList(
+  url = '/customers',
+  locale: Locale = 'zh-CN',
+  operations = ['Query.customers', 'Query.node'],
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <AppProviders queryClient={queryClient} initialLocale={locale}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route
-            path="/customers"
-            element={
-              <>
-                <CustomerList />
-                <LocationProbe />
-              </>
-            }
-          />
-        </Routes>
-      </MemoryRouter>
+      <ViewerProvider viewer={testViewer({ operations })}>
+        <MemoryRouter initialEntries={[url]}>
+          <Routes>
+            <Route
+              path="/customers"
+              element={
+                <>
+                  <CustomerList />
+                  <LocationProbe />
+                </>
+              }
+            />
+          </Routes>
+        </MemoryRouter>
+      </ViewerProvider>
     </AppProviders>,
   );
 }
@@ -156,6 +164,22 @@ describe('CustomerList', () => {
     expect(within(alert).getByText('无权查看客户')).toBeTruthy();
     expect(within(alert).getByText('FORBIDDEN')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('links names to the detail page only for viewers who may load it (Query.node)', async () => {
+    stubServer(() => page([row(7)], 1, false));
+    renderList();
+    const link = await screen.findByRole('link', { name: '客户7' });
+    expect(link.getAttribute('href')).toBe('/customers/7');
+    // Masked numbers are shown as the server sent them.
+    expect(screen.getByTestId('customer-row-mobile').textContent).toBe('138****0000');
+  });
+
+  it('shows names as plain text without Query.node', async () => {
+    stubServer(() => page([row(7)], 1, false));
+    renderList('/customers', 'zh-CN', ['Query.customers']);
+    expect(await screen.findByText('客户7')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: '客户7' })).toBeNull();
   });
 
   it('renders in English', async () => {

@@ -1,6 +1,8 @@
 import { formatDateTime, useI18n } from '@/i18n';
+import { useCan } from '@/modules/auth';
 import { Table, type TableColumnsType } from 'antd';
 import { useMemo, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { CustomerListRow } from '../types';
 import { CustomerStatusTag, CustomerTypeTag } from './CustomerTags';
 
@@ -13,17 +15,30 @@ export interface CustomerTableProps {
 /** One page of customers; paging is outside (CursorPager), the order is the server's. */
 export function CustomerTable({ rows, loading, empty }: CustomerTableProps) {
   const { t, locale } = useI18n();
+  // The detail page loads the customer through `node`.
+  const canOpen = useCan('Query.node');
   const columns = useMemo<TableColumnsType<CustomerListRow>>(
     () => [
       { key: 'code', title: t('customers.column.code'), dataIndex: 'code', width: 210 },
-      { key: 'name', title: t('customers.column.name'), dataIndex: 'name' },
+      {
+        key: 'name',
+        title: t('customers.column.name'),
+        dataIndex: 'name',
+        render: (_, row) =>
+          canOpen ? <Link to={`/customers/${encodeURIComponent(row.id)}`}>{row.name}</Link> : row.name,
+      },
       {
         key: 'type',
         title: t('customers.column.type'),
         dataIndex: 'type',
         render: (_, row) => <CustomerTypeTag type={row.type} />,
       },
-      { key: 'mobile', title: t('customers.column.mobile'), dataIndex: 'mobile' },
+      {
+        key: 'mobile',
+        title: t('customers.column.mobile'),
+        dataIndex: 'mobile',
+        render: (_, row) => <span data-testid="customer-row-mobile">{row.mobile}</span>,
+      },
       { key: 'city', title: t('customers.column.city'), dataIndex: 'city' },
       {
         key: 'status',
@@ -40,7 +55,7 @@ export function CustomerTable({ rows, loading, empty }: CustomerTableProps) {
         ),
       },
     ],
-    [t, locale],
+    [t, locale, canOpen],
   );
 
   return (

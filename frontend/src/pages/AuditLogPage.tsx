@@ -1,0 +1,5 @@
+import { AuditLogList } from '@/modules/audit';
+
+export default function AuditLogPage() {
+  return <AuditLogList />;
+}
