@@ -154,6 +154,21 @@ func CustomerScope(p *authz.Principal) predicate.Customer {
 	return customer.Or(ors...)
 }
 
+// ofCustomer limits rows that reference a customer (column fk) to customers matching cs, as
+// a correlated EXISTS: per row it is one primary-key probe, so a page of nested records (50
+// customers' subscriptions) costs what the page costs, however many customers the scope
+// holds. (ent's HasCustomerWith builds `customer_id IN (SELECT id FROM customers WHERE …)`,
+// which materialises the whole scope first.)
+func ofCustomer[P ~func(*sql.Selector)](cs predicate.Customer, fk string) P {
+	return func(s *sql.Selector) {
+		t := sql.Table(customer.Table).As("scope_customer")
+		sub := sql.Dialect(s.Dialect()).Select(t.C(customer.FieldID)).From(t).
+			Where(sql.ColumnsEQ(t.C(customer.FieldID), s.C(fk)))
+		cs(sub)
+		s.Where(sql.Exists(sub))
+	}
+}
+
 // none is a predicate that matches no row.
 func none[P ~func(*sql.Selector)]() P {
 	return func(s *sql.Selector) { s.Where(sql.False()) }
@@ -169,39 +184,39 @@ func scopeQuery(p *authz.Principal, q ent.Query) {
 		}
 	case *ent.SubscriptionQuery:
 		if cs != nil {
-			q.Where(subscription.HasCustomerWith(cs))
+			q.Where(ofCustomer[predicate.Subscription](cs, subscription.FieldCustomerID))
 		}
 	case *ent.AccountQuery:
 		if cs != nil {
-			q.Where(account.HasCustomerWith(cs))
+			q.Where(ofCustomer[predicate.Account](cs, account.FieldCustomerID))
 		}
 	case *ent.BillQuery:
 		if cs != nil {
-			q.Where(bill.HasCustomerWith(cs))
+			q.Where(ofCustomer[predicate.Bill](cs, bill.FieldCustomerID))
 		}
 	case *ent.ContactQuery:
 		if cs != nil {
-			q.Where(contact.HasCustomerWith(cs))
+			q.Where(ofCustomer[predicate.Contact](cs, contact.FieldCustomerID))
 		}
 	case *ent.ServiceRequestQuery:
 		if cs != nil {
-			q.Where(servicerequest.HasCustomerWith(cs))
+			q.Where(ofCustomer[predicate.ServiceRequest](cs, servicerequest.FieldCustomerID))
 		}
 	case *ent.CreditProfileQuery:
 		if cs != nil {
-			q.Where(creditprofile.HasCustomerWith(cs))
+			q.Where(ofCustomer[predicate.CreditProfile](cs, creditprofile.FieldCustomerID))
 		}
 	case *ent.CreditEventQuery:
 		if cs != nil {
-			q.Where(creditevent.HasProfileWith(creditprofile.HasCustomerWith(cs)))
+			q.Where(creditevent.HasProfileWith(ofCustomer[predicate.CreditProfile](cs, creditprofile.FieldCustomerID)))
 		}
 	case *ent.PointsAccountQuery:
 		if cs != nil {
-			q.Where(pointsaccount.HasCustomerWith(cs))
+			q.Where(ofCustomer[predicate.PointsAccount](cs, pointsaccount.FieldCustomerID))
 		}
 	case *ent.PointsTransactionQuery:
 		if cs != nil {
-			q.Where(pointstransaction.HasAccountWith(pointsaccount.HasCustomerWith(cs)))
+			q.Where(pointstransaction.HasAccountWith(ofCustomer[predicate.PointsAccount](cs, pointsaccount.FieldCustomerID)))
 		}
 	case *ent.CampaignTargetQuery:
 		q.Where(campaignTargetScope(p, cs)...)
@@ -233,31 +248,31 @@ func scopeMutation(p *authz.Principal, m ent.Mutation) {
 		}
 	case *ent.SubscriptionMutation:
 		if cs != nil {
-			m.Where(subscription.HasCustomerWith(cs))
+			m.Where(ofCustomer[predicate.Subscription](cs, subscription.FieldCustomerID))
 		}
 	case *ent.AccountMutation:
 		if cs != nil {
-			m.Where(account.HasCustomerWith(cs))
+			m.Where(ofCustomer[predicate.Account](cs, account.FieldCustomerID))
 		}
 	case *ent.BillMutation:
 		if cs != nil {
-			m.Where(bill.HasCustomerWith(cs))
+			m.Where(ofCustomer[predicate.Bill](cs, bill.FieldCustomerID))
 		}
 	case *ent.ContactMutation:
 		if cs != nil {
-			m.Where(contact.HasCustomerWith(cs))
+			m.Where(ofCustomer[predicate.Contact](cs, contact.FieldCustomerID))
 		}
 	case *ent.ServiceRequestMutation:
 		if cs != nil {
-			m.Where(servicerequest.HasCustomerWith(cs))
+			m.Where(ofCustomer[predicate.ServiceRequest](cs, servicerequest.FieldCustomerID))
 		}
 	case *ent.CreditProfileMutation:
 		if cs != nil {
-			m.Where(creditprofile.HasCustomerWith(cs))
+			m.Where(ofCustomer[predicate.CreditProfile](cs, creditprofile.FieldCustomerID))
 		}
 	case *ent.PointsAccountMutation:
 		if cs != nil {
-			m.Where(pointsaccount.HasCustomerWith(cs))
+			m.Where(ofCustomer[predicate.PointsAccount](cs, pointsaccount.FieldCustomerID))
 		}
 	case *ent.CampaignTargetMutation:
 		m.Where(campaignTargetScope(p, cs)...)
@@ -277,7 +292,7 @@ func campaignTargetScope(p *authz.Principal, cs predicate.Customer) []predicate.
 	case p.Kind == authz.KindPartner:
 		return []predicate.CampaignTarget{campaigntarget.PartnerID(p.ID)}
 	case cs != nil:
-		return []predicate.CampaignTarget{campaigntarget.HasCustomerWith(cs)}
+		return []predicate.CampaignTarget{ofCustomer[predicate.CampaignTarget](cs, campaigntarget.FieldCustomerID)}
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/c360crm/c360/ent/customergroup"
 	"github.com/c360crm/c360/ent/knowledgedocument"
 	"github.com/c360crm/c360/ent/product"
+	"github.com/c360crm/c360/ent/team"
 	"github.com/c360crm/c360/ent/user"
 	"github.com/c360crm/c360/internal/codes"
 	"github.com/c360crm/c360/internal/db"
@@ -604,5 +605,24 @@ func TestProbeTimeLayout(t *testing.T) {
 	layout, err := probeTimeLayout(ctx, conn)
 	if err != nil || layout != "2006-01-02 15:04:05.999999999-07:00" {
 		t.Fatalf("layout %q, %v: the bulk phases would leave time formatting to the driver", layout, err)
+	}
+}
+
+// TestDemoLoginsHaveWork: the demo logins printed by `make run` see data in their scope —
+// the account manager owns customers, the manager's team subtree has some, the agent's
+// region has some.
+func TestDemoLoginsHaveWork(t *testing.T) {
+	for _, n := range []int{300, 3000} {
+		d := testenv.New(t)
+		seedTest(t, d, Options{Customers: n, Seed: 7})
+		ctx := testenv.SystemContext()
+		am := d.Client.User.Query().Where(user.Username("am1")).OnlyX(ctx)
+		if owned := d.Client.Customer.Query().Where(customer.OwnerID(am.ID)).CountX(ctx); owned == 0 {
+			t.Errorf("%d customers: am1 owns none", n)
+		}
+		mgr := d.Client.User.Query().Where(user.Username("manager")).WithTeam().OnlyX(ctx)
+		if k := d.Client.Customer.Query().Where(customer.HasTeamWith(team.PathHasPrefix(mgr.Edges.Team.Path))).CountX(ctx); k == 0 {
+			t.Errorf("%d customers: the manager's team subtree has none", n)
+		}
 	}
 }

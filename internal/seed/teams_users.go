@@ -250,7 +250,8 @@ func (r *runner) seedUsers(ctx context.Context) error {
 	})
 }
 
-// linkStaff indexes agents by city and computes the owner candidates of each community.
+// linkStaff indexes agents by city and computes the owner candidates of each community: the
+// account managers of the community and of the teams above it.
 func (w *world) linkStaff(specs []userSpec) {
 	amsByTeam := map[int][]int{}
 	for _, s := range specs {
@@ -264,12 +265,13 @@ func (w *world) linkStaff(specs []userSpec) {
 	}
 	for _, d := range w.geo.districts {
 		for _, ct := range w.communityTeams[d] {
+			// Every account manager on the path from the community up owns some of its
+			// customers (so the district managers, am1 among them, have customers too).
+			var ams []int
 			for _, t := range []int{ct, w.districtTeam[d], w.cityTeam[d.city], w.provinceTeam[d.city.province]} {
-				if ams := amsByTeam[t]; len(ams) > 0 {
-					w.owners[ct] = ams
-					break
-				}
+				ams = append(ams, amsByTeam[t]...)
 			}
+			w.owners[ct] = ams
 		}
 	}
 }

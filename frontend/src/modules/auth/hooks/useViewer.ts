@@ -6,6 +6,13 @@ import type { Operation, Viewer } from '../types';
 
 const NO_VARIABLES = {};
 
+/**
+ * The viewer is re-asked at most this often. Sign-in and sign-out set it themselves, and any
+ * query that meets an ended session sets it to null (useSessionWatch), so it need not be
+ * polled; a fresh null must also not be re-asked at once on /login.
+ */
+const VIEWER_STALE_MS = 60_000;
+
 /** The react-query key of the `viewer` query (sign-in, sign-out and the guard set or drop it). */
 export function viewerQueryKey() {
   return graphqlQueryKey(ViewerQuery, NO_VARIABLES);
@@ -13,7 +20,7 @@ export function viewerQueryKey() {
 
 /** Who is signed in; `data.viewer` is null for nobody. */
 export function useViewerQuery() {
-  return useGraphQLQuery(ViewerQuery, NO_VARIABLES);
+  return useGraphQLQuery(ViewerQuery, NO_VARIABLES, { staleTime: VIEWER_STALE_MS });
 }
 
 /** Loads the viewer into the cache (after signing in, so the app opens without a spinner). */
@@ -21,6 +28,7 @@ export function prefetchViewer(queryClient: QueryClient): Promise<void> {
   return queryClient.prefetchQuery({
     queryKey: viewerQueryKey(),
     queryFn: ({ signal }) => request(ViewerQuery, NO_VARIABLES, { signal }),
+    staleTime: VIEWER_STALE_MS,
   });
 }
 
