@@ -17,7 +17,7 @@ import (
 func CustomerStaysInScope(next ent.Mutator) ent.Mutator {
 	return hook.CustomerFunc(func(ctx context.Context, m *ent.CustomerMutation) (ent.Value, error) {
 		p := authz.FromContext(ctx)
-		if p == nil || CustomerScope(p) == nil {
+		if p == nil || CustomerScope(ctx, p) == nil {
 			return next.Mutate(ctx, m)
 		}
 		if m.Op().Is(ent.OpCreate) && p.Kind == authz.KindUser {

@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 
+	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/c360crm/c360/authz"
@@ -64,7 +65,7 @@ func queryRule(ctx context.Context, q ent.Query) error {
 	if !ok || !authz.Can(ctx, typ, "read") {
 		return errForbidden
 	}
-	scopeQuery(p, q)
+	scopeQuery(ctx, p, q)
 	return privacy.Allow
 }
 
@@ -80,7 +81,7 @@ func mutationRule(ctx context.Context, m ent.Mutation) error {
 		return errForbidden
 	}
 	if m.Op().Is(ent.OpUpdate | ent.OpUpdateOne | ent.OpDelete | ent.OpDeleteOne) {
-		scopeMutation(p, m)
+		scopeMutation(ctx, p, m)
 	}
 	// A record that hangs off a customer may only be created for (or moved to) a customer
 	// the principal can see.
@@ -123,7 +124,7 @@ func typeOfQuery(q ent.Query) (string, bool) {
 
 // CustomerScope returns the predicate that limits customers to what p may see, or nil when p
 // sees all of them. A principal without any scoping role sees none.
-func CustomerScope(p *authz.Principal) predicate.Customer {
+func CustomerScope(ctx context.Context, p *authz.Principal) predicate.Customer {
 	if p.IsAdmin() || p.HasRole(authz.RolePlanner) {
 		return nil
 	}
@@ -136,7 +137,7 @@ func CustomerScope(p *authz.Principal) predicate.Customer {
 	}
 	if p.Kind == authz.KindUser {
 		if p.HasRole(authz.RoleManager) && p.TeamPath != "" {
-			ors = append(ors, customer.HasTeamWith(team.PathHasPrefix(p.TeamPath)))
+			ors = append(ors, inTeamSubtree(ctx, p.TeamPath))
 		}
 		if p.HasRole(authz.RoleAccountManager) || p.HasRole(authz.RoleManager) {
 			ors = append(ors, customer.OwnerID(p.ID))
@@ -152,6 +153,30 @@ func CustomerScope(p *authz.Principal) predicate.Customer {
 		return ors[0]
 	}
 	return customer.Or(ors...)
+}
+
+// inTeamSubtree limits customers to those of the teams under path (materialised path prefix).
+// Counting reads `team_id IN (SELECT id FROM teams WHERE path LIKE 'p%')`, which SQLite and
+// MySQL answer from the team index; listing uses a correlated EXISTS on the team's primary key,
+// so a page ordered by another index (created_at) stops after one page instead of sorting the
+// whole subtree (a correlated EXISTS would make the count probe every customer). At 100,000
+// customers and a 15,000-customer subtree the nested page went from 78 ms to 14 ms
+// (docs/benchmarks.md).
+func inTeamSubtree(ctx context.Context, path string) predicate.Customer {
+	counting := false
+	if qc := entgo.QueryFromContext(ctx); qc != nil && qc.Op == entgo.OpQueryCount {
+		counting = true
+	}
+	return func(s *sql.Selector) {
+		t := sql.Table(team.Table).As("scope_team")
+		sub := sql.Dialect(s.Dialect()).Select(t.C(team.FieldID)).From(t)
+		if counting {
+			s.Where(sql.In(s.C(customer.FieldTeamID), sub.Where(sql.HasPrefix(t.C(team.FieldPath), path))))
+			return
+		}
+		sub.Where(sql.And(sql.ColumnsEQ(t.C(team.FieldID), s.C(customer.FieldTeamID)), sql.HasPrefix(t.C(team.FieldPath), path)))
+		s.Where(sql.Exists(sub))
+	}
 }
 
 // ofCustomer limits rows that reference a customer (column fk) to customers matching cs, as
@@ -175,8 +200,8 @@ func none[P ~func(*sql.Selector)]() P {
 }
 
 // scopeQuery narrows q to the rows p may see.
-func scopeQuery(p *authz.Principal, q ent.Query) {
-	cs := CustomerScope(p)
+func scopeQuery(ctx context.Context, p *authz.Principal, q ent.Query) {
+	cs := CustomerScope(ctx, p)
 	switch q := q.(type) {
 	case *ent.CustomerQuery:
 		if cs != nil {
@@ -239,8 +264,8 @@ func scopeQuery(p *authz.Principal, q ent.Query) {
 
 // scopeMutation narrows an update or delete to the rows p may see: an out-of-scope row is not
 // found, and a bulk change skips it.
-func scopeMutation(p *authz.Principal, m ent.Mutation) {
-	cs := CustomerScope(p)
+func scopeMutation(ctx context.Context, p *authz.Principal, m ent.Mutation) {
+	cs := CustomerScope(ctx, p)
 	switch m := m.(type) {
 	case *ent.CustomerMutation:
 		if cs != nil {

@@ -17,7 +17,7 @@ import (
 )
 
 // dataset opens (seeding on first use) a SQLite file with n deterministic customers.
-func dataset(b *testing.B, n int) *db.DB {
+func dataset(b testing.TB, n int) *db.DB {
 	b.Helper()
 	dir := os.Getenv("C360_BENCH_DATA")
 	if dir == "" {
