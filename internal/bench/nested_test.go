@@ -81,9 +81,9 @@ func BenchmarkNestedCustomers100k(b *testing.B) {
 	d := dataset(b, n)
 	// Signed in with a bearer token, with the production policy refresh interval: as an
 	// admin (no row scoping) and as a manager (team subtree) and an account manager (own
-	// customers), whose pages carry the privacy filters.
+	// customers) and an agent (its region), whose pages carry the privacy filters.
 	admin := testenv.Server(b, d, server.Config{PolicyRefresh: 2 * time.Second})
-	for _, who := range []string{"admin", "manager", "am1"} {
+	for _, who := range []string{"admin", "manager", "am1", "agent1"} {
 		b.Run(who, func(b *testing.B) {
 			c := admin
 			if who != "admin" {
