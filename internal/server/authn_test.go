@@ -102,6 +102,11 @@ func TestBearerTokens(t *testing.T) {
 	if r := bob.Do(t, viewerQuery, nil); !strings.Contains(string(r.Data), `"name":"bob","roles":["agent"]`) {
 		t.Fatalf("viewer: %s", r.Raw)
 	}
+	// Sessions live in the database: a new server process (a restart, or another instance
+	// behind the load balancer) accepts the token.
+	if r := testenv.Anonymous(t, d, server.Config{}).WithToken(token).Do(t, viewerQuery, nil); !strings.Contains(string(r.Data), `"name":"bob"`) {
+		t.Errorf("token on a restarted server: %s", r.Raw)
+	}
 	// Anonymous callers get UNAUTHENTICATED for anything but the public operations.
 	if r := admin.WithToken("").Do(t, `{ customers { totalCount } }`, nil); r.Code() != "UNAUTHENTICATED" {
 		t.Errorf("anonymous customers: %s", r.Raw)
