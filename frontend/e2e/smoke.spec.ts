@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { signIn } from './auth';
 import { OUTPUT_DIR } from './env';
 
-// A browser smoke test of the embedded SPA against a running server with seeded customers.
+// A browser smoke test of the embedded SPA against a running server with seeded customers,
+// signed in as the demo admin.
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(OUTPUT_DIR, `${name}.png`), fullPage: true });
@@ -15,13 +17,14 @@ test.beforeEach(async ({ page }) => {
   page.on('pageerror', (error) => {
     throw error;
   });
+  await signIn(page);
 });
 
 test('shell, customers, language switch and a reloaded deep link', async ({ page }) => {
   await test.step('the shell renders in Chinese', async () => {
     await page.goto('/');
     await expect(page.getByTestId('app-title')).toHaveText('c360 客户360');
-    await expect(page.getByRole('link', { name: '客户' })).toBeVisible();
+    await expect(page.getByRole('link', { name: '客户', exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: /GraphQL/ })).toHaveAttribute('href', '/graphiql');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     // The dashboard's counts and its lazily loaded chart.
@@ -31,7 +34,7 @@ test('shell, customers, language switch and a reloaded deep link', async ({ page
   });
 
   await test.step('the customers page lists seeded customers', async () => {
-    await page.getByRole('link', { name: '客户' }).click();
+    await page.getByRole('link', { name: '客户', exact: true }).click();
     await expect(page).toHaveURL(/\/customers$/);
     await expect(page.getByRole('columnheader', { name: '客户编码' })).toBeVisible();
     await expect(rows(page).first()).toBeVisible();

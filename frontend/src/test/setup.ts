@@ -1,5 +1,9 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// The first render of a test file pays for antd's styles; findBy* waits long enough for it on
+// a slow (2-core) machine.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom lacks the layout APIs that antd's responsive Grid and Table call.
 if (!window.matchMedia) {

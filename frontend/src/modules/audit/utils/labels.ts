@@ -32,6 +32,7 @@ export const ENTITY_TYPES = [
   'Partner',
   'PartnerAPIKey',
   'CasbinRule',
+  'Session',
 ] as const;
 
 export function isKnownAction(action: string): action is KnownAction {

@@ -108,7 +108,7 @@ export function LoginScreen({ extra }: LoginScreenProps) {
             <BrandMark size={40} />
             <span style={{ fontSize: 20, fontWeight: 600, letterSpacing: 0.5 }}>c360</span>
           </Flex>
-          <div style={{ maxWidth: 480 }}>
+          <div style={{ maxWidth: 560 }}>
             <h1 style={{ color: '#fff', fontSize: 44, lineHeight: 1.2, margin: '0 0 16px' }}>
               {t('auth.login.heroTitle')}
             </h1>
@@ -131,7 +131,11 @@ export function LoginScreen({ extra }: LoginScreenProps) {
       </Col>
       <Col flex="auto" style={{ background: token.colorBgLayout, position: 'relative' }}>
         {extra ? <div style={{ position: 'absolute', top: 24, insetInlineEnd: 24 }}>{extra}</div> : null}
-        <Flex align="center" justify="center" style={{ minHeight: '100vh', padding: '88px 24px 48px' }}>
+        <Flex
+          align="center"
+          justify="center"
+          style={{ minHeight: '100vh', padding: '88px 24px 48px', boxSizing: 'border-box' }}
+        >
           <main style={{ width: '100%', maxWidth: 400 }}>
             <div
               style={{
@@ -220,6 +224,7 @@ const heroStyle = {
   position: 'relative',
   overflow: 'hidden',
   padding: '40px 56px',
+  boxSizing: 'border-box',
   color: '#fff',
   background: 'linear-gradient(135deg, #001d66 0%, #003eb3 45%, #1677ff 100%)',
 } as const;

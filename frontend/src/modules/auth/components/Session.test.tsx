@@ -29,7 +29,9 @@ describe('the session', () => {
         : errorAnswer('UNAUTHENTICATED', 'sign in first'),
     );
     renderApp('/customers?q=x');
-    expect(await screen.findByRole('heading', { name: '登录' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: '登录' }, { timeout: 4000 }),
+    ).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe(
       '/login?redirect=%2Fcustomers%3Fq%3Dx',
     );

@@ -106,7 +106,7 @@ function CustomerFields({ customer }: { customer: CustomerDetail }) {
         title={t('customers.detail.basic')}
         bordered
         size="middle"
-        column={{ xs: 1, md: 2 }}
+        column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
         data-testid="customer-detail"
       >
         <Descriptions.Item label={t('customers.column.code')}>{customer.code}</Descriptions.Item>

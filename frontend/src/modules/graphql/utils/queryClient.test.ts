@@ -12,7 +12,13 @@ describe('shouldRetry', () => {
   });
 
   it('never retries answers that cannot change', () => {
-    for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'] as const) {
+    for (const code of [
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'BAD_USER_INPUT',
+      'TOO_MANY_REQUESTS',
+      'GRAPHQL_VALIDATION_FAILED',
+    ] as const) {
       expect(shouldRetry(0, new GraphQLRequestError('no', { code }))).toBe(false);
     }
   });

@@ -67,6 +67,26 @@ describe('request', () => {
     expect(error.retryable).toBe(false);
   });
 
+  it('exposes the first error\'s extensions: the bad field, a lock\'s wait', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse({
+        errors: [
+          {
+            message: 'too many failed sign-ins; try again later',
+            extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 300, field: 'username' },
+          },
+        ],
+        data: null,
+      }),
+    );
+    const error = await failure(request(Hello, { name: 'x' }, { fetch }));
+    expect(error.code).toBe('TOO_MANY_REQUESTS');
+    expect(error.extension('retryAfterSeconds')).toBe(300);
+    expect(error.extension('nope')).toBeUndefined();
+    expect(error.field).toBe('username');
+    expect(error.retryable).toBe(false);
+  });
+
   it('reads GraphQL errors from a non-2xx response too (gqlgen answers 422 for invalid queries)', async () => {
     const fetch = vi.fn(async () =>
       jsonResponse(
