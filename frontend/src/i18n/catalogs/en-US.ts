@@ -105,7 +105,7 @@ export const enUS: Catalog = {
   'customers.pii.reason': 'Reason',
   'customers.pii.reasonPlaceholder': 'e.g. the customer called in; verifying identity',
   'customers.pii.reasonRequired': 'Give a reason',
-  'customers.pii.reasonTooShort': 'The reason needs at least 4 characters',
+  'customers.pii.reasonTooShort': 'The reason needs at least 2 characters',
   'customers.pii.reasonTooLong': 'The reason may have at most 500 characters',
   'customers.pii.submit': 'Reveal',
 

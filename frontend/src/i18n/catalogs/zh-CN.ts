@@ -103,7 +103,7 @@ export const zhCN = {
   'customers.pii.reason': '查看原因',
   'customers.pii.reasonPlaceholder': '例如：客户来电办理业务，核实身份',
   'customers.pii.reasonRequired': '请填写查看原因',
-  'customers.pii.reasonTooShort': '原因至少 4 个字',
+  'customers.pii.reasonTooShort': '原因至少 2 个字',
   'customers.pii.reasonTooLong': '原因最多 500 个字',
   'customers.pii.submit': '显示明文',
 

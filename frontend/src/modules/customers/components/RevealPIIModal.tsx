@@ -17,7 +17,7 @@ export interface RevealPIIModalProps {
   onRevealed: (pii: CustomerPII) => void;
 }
 
-/** Asks why (required, 4–500 characters) and calls revealCustomerPII, which audits the reveal. */
+/** Asks why (required, 2–500 characters, as the server checks) and calls revealCustomerPII, which audits the reveal. */
 export function RevealPIIModal({ customerID, open, onClose, onRevealed }: RevealPIIModalProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<RevealValues>();

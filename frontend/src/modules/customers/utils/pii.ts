@@ -4,7 +4,7 @@ export function isMasked(value: string | null | undefined): boolean {
 }
 
 /** The server's bounds on a reveal reason (trimmed, in characters). */
-export const REASON_MIN = 4;
+export const REASON_MIN = 2;
 export const REASON_MAX = 500;
 
 /** Length in characters (code points), as the server counts: 中文 counts 1 per character. */
