@@ -65,8 +65,9 @@ func (r *mutationResolver) CreatePartnerAPIKey(ctx context.Context, partnerID in
 }
 
 // RevokePartnerAPIKey is the resolver for the revokePartnerAPIKey field.
-func (r *mutationResolver) RevokePartnerAPIKey(ctx context.Context, id int) (*ent.PartnerAPIKey, error) {
-	return r.Auth.RevokePartnerAPIKey(ctx, id)
+func (r *mutationResolver) RevokePartnerAPIKey(ctx context.Context, id int) (bool, error) {
+	k, err := r.Auth.RevokePartnerAPIKey(ctx, id)
+	return k != nil && k.RevokedAt != nil, err
 }
 
 // RevealCustomerPii is the resolver for the revealCustomerPII field.

@@ -896,7 +896,7 @@ type MutationResolver interface {
 	RequestCustomerLoginCode(ctx context.Context, mobile string) (bool, error)
 	SetCustomerPassword(ctx context.Context, customerID int, password string) (bool, error)
 	CreatePartnerAPIKey(ctx context.Context, partnerID int, name *string, expiresAt *time.Time) (*auth.NewAPIKey, error)
-	RevokePartnerAPIKey(ctx context.Context, id int) (*ent.PartnerAPIKey, error)
+	RevokePartnerAPIKey(ctx context.Context, id int) (bool, error)
 	RevealCustomerPii(ctx context.Context, id int, reason string) (*customer.PII, error)
 	AddPolicyRule(ctx context.Context, input authz.Rule) (*authz.Rule, error)
 	RemovePolicyRule(ctx context.Context, input authz.Rule) (bool, error)
@@ -5007,8 +5007,8 @@ extend type Mutation {
   setCustomerPassword(customerID: ID!, password: String!): Boolean!
   """Creates an API key for a partner. The key is in the payload once and never again."""
   createPartnerAPIKey(partnerID: ID!, name: String, expiresAt: Time): CreatePartnerAPIKeyPayload!
-  """Revokes a partner API key; requests with it fail from now on."""
-  revokePartnerAPIKey(id: ID!): PartnerAPIKey!
+  """Revokes a partner API key; requests with it fail from now on. True once the key is revoked (also when it already was)."""
+  revokePartnerAPIKey(id: ID!): Boolean!
   """Returns a customer's resident ID and mobile in clear and records the reveal and its reason in the audit trail."""
   revealCustomerPII(id: ID!, reason: String!): CustomerPII!
   """Adds a Casbin policy row; every API instance applies it without a restart."""
@@ -26680,8 +26680,8 @@ func (ec *executionContext) _Mutation_revokePartnerAPIKey(ctx context.Context, f
 			return ec.Resolvers.Mutation().RevokePartnerAPIKey(ctx, fc.Args["id"].(int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.PartnerAPIKey) graphql.Marshaler {
-			return ec.marshalNPartnerAPIKey2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPartnerAPIKey(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26694,7 +26694,7 @@ func (ec *executionContext) fieldContext_Mutation_revokePartnerAPIKey(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PartnerAPIKey(ctx, field)
+			return nil, errors.New("field of type Boolean does not have child fields")
 		},
 	}
 	defer func() {
