@@ -38,6 +38,7 @@ import (
 	"github.com/c360crm/c360/ent/pointsaccount"
 	"github.com/c360crm/c360/ent/pointstransaction"
 	"github.com/c360crm/c360/ent/product"
+	"github.com/c360crm/c360/ent/searchoutbox"
 	"github.com/c360crm/c360/ent/servicerequest"
 	"github.com/c360crm/c360/ent/session"
 	"github.com/c360crm/c360/ent/setting"
@@ -99,6 +100,8 @@ type Client struct {
 	PointsTransaction *PointsTransactionClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// SearchOutbox is the client for interacting with the SearchOutbox builders.
+	SearchOutbox *SearchOutboxClient
 	// ServiceRequest is the client for interacting with the ServiceRequest builders.
 	ServiceRequest *ServiceRequestClient
 	// Session is the client for interacting with the Session builders.
@@ -145,6 +148,7 @@ func (c *Client) init() {
 	c.PointsAccount = NewPointsAccountClient(c.config)
 	c.PointsTransaction = NewPointsTransactionClient(c.config)
 	c.Product = NewProductClient(c.config)
+	c.SearchOutbox = NewSearchOutboxClient(c.config)
 	c.ServiceRequest = NewServiceRequestClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Setting = NewSettingClient(c.config)
@@ -266,6 +270,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		PointsAccount:      NewPointsAccountClient(cfg),
 		PointsTransaction:  NewPointsTransactionClient(cfg),
 		Product:            NewProductClient(cfg),
+		SearchOutbox:       NewSearchOutboxClient(cfg),
 		ServiceRequest:     NewServiceRequestClient(cfg),
 		Session:            NewSessionClient(cfg),
 		Setting:            NewSettingClient(cfg),
@@ -314,6 +319,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		PointsAccount:      NewPointsAccountClient(cfg),
 		PointsTransaction:  NewPointsTransactionClient(cfg),
 		Product:            NewProductClient(cfg),
+		SearchOutbox:       NewSearchOutboxClient(cfg),
 		ServiceRequest:     NewServiceRequestClient(cfg),
 		Session:            NewSessionClient(cfg),
 		Setting:            NewSettingClient(cfg),
@@ -354,7 +360,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Customer, c.CustomerCredential, c.CustomerGroup, c.DocumentVersion,
 		c.KnowledgeCategory, c.KnowledgeDocument, c.LoginThrottle, c.Partner,
 		c.PartnerAPIKey, c.PointsAccount, c.PointsTransaction, c.Product,
-		c.ServiceRequest, c.Session, c.Setting, c.Subscription, c.Team, c.User,
+		c.SearchOutbox, c.ServiceRequest, c.Session, c.Setting, c.Subscription, c.Team,
+		c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -369,7 +376,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Customer, c.CustomerCredential, c.CustomerGroup, c.DocumentVersion,
 		c.KnowledgeCategory, c.KnowledgeDocument, c.LoginThrottle, c.Partner,
 		c.PartnerAPIKey, c.PointsAccount, c.PointsTransaction, c.Product,
-		c.ServiceRequest, c.Session, c.Setting, c.Subscription, c.Team, c.User,
+		c.SearchOutbox, c.ServiceRequest, c.Session, c.Setting, c.Subscription, c.Team,
+		c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -424,6 +432,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.PointsTransaction.mutate(ctx, m)
 	case *ProductMutation:
 		return c.Product.mutate(ctx, m)
+	case *SearchOutboxMutation:
+		return c.SearchOutbox.mutate(ctx, m)
 	case *ServiceRequestMutation:
 		return c.ServiceRequest.mutate(ctx, m)
 	case *SessionMutation:
@@ -4689,6 +4699,139 @@ func (c *ProductClient) mutate(ctx context.Context, m *ProductMutation) (Value, 
 	}
 }
 
+// SearchOutboxClient is a client for the SearchOutbox schema.
+type SearchOutboxClient struct {
+	config
+}
+
+// NewSearchOutboxClient returns a client for the SearchOutbox from the given config.
+func NewSearchOutboxClient(c config) *SearchOutboxClient {
+	return &SearchOutboxClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `searchoutbox.Hooks(f(g(h())))`.
+func (c *SearchOutboxClient) Use(hooks ...Hook) {
+	c.hooks.SearchOutbox = append(c.hooks.SearchOutbox, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `searchoutbox.Intercept(f(g(h())))`.
+func (c *SearchOutboxClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SearchOutbox = append(c.inters.SearchOutbox, interceptors...)
+}
+
+// Create returns a builder for creating a SearchOutbox entity.
+func (c *SearchOutboxClient) Create() *SearchOutboxCreate {
+	mutation := newSearchOutboxMutation(c.config, OpCreate)
+	return &SearchOutboxCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SearchOutbox entities.
+func (c *SearchOutboxClient) CreateBulk(builders ...*SearchOutboxCreate) *SearchOutboxCreateBulk {
+	return &SearchOutboxCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SearchOutboxClient) MapCreateBulk(slice any, setFunc func(*SearchOutboxCreate, int)) *SearchOutboxCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SearchOutboxCreateBulk{err: fmt.Errorf("calling to SearchOutboxClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SearchOutboxCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SearchOutboxCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SearchOutbox.
+func (c *SearchOutboxClient) Update() *SearchOutboxUpdate {
+	mutation := newSearchOutboxMutation(c.config, OpUpdate)
+	return &SearchOutboxUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SearchOutboxClient) UpdateOne(_m *SearchOutbox) *SearchOutboxUpdateOne {
+	mutation := newSearchOutboxMutation(c.config, OpUpdateOne, withSearchOutbox(_m))
+	return &SearchOutboxUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SearchOutboxClient) UpdateOneID(id int) *SearchOutboxUpdateOne {
+	mutation := newSearchOutboxMutation(c.config, OpUpdateOne, withSearchOutboxID(id))
+	return &SearchOutboxUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SearchOutbox.
+func (c *SearchOutboxClient) Delete() *SearchOutboxDelete {
+	mutation := newSearchOutboxMutation(c.config, OpDelete)
+	return &SearchOutboxDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SearchOutboxClient) DeleteOne(_m *SearchOutbox) *SearchOutboxDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SearchOutboxClient) DeleteOneID(id int) *SearchOutboxDeleteOne {
+	builder := c.Delete().Where(searchoutbox.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SearchOutboxDeleteOne{builder}
+}
+
+// Query returns a query builder for SearchOutbox.
+func (c *SearchOutboxClient) Query() *SearchOutboxQuery {
+	return &SearchOutboxQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSearchOutbox},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SearchOutbox entity by its id.
+func (c *SearchOutboxClient) Get(ctx context.Context, id int) (*SearchOutbox, error) {
+	return c.Query().Where(searchoutbox.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SearchOutboxClient) GetX(ctx context.Context, id int) *SearchOutbox {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SearchOutboxClient) Hooks() []Hook {
+	return c.hooks.SearchOutbox
+}
+
+// Interceptors returns the client interceptors.
+func (c *SearchOutboxClient) Interceptors() []Interceptor {
+	return c.inters.SearchOutbox
+}
+
+func (c *SearchOutboxClient) mutate(ctx context.Context, m *SearchOutboxMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SearchOutboxCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SearchOutboxUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SearchOutboxUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SearchOutboxDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SearchOutbox mutation op: %q", m.Op())
+	}
+}
+
 // ServiceRequestClient is a client for the ServiceRequest schema.
 type ServiceRequestClient struct {
 	config
@@ -5722,14 +5865,15 @@ type (
 		CasbinRule, Contact, CreditEvent, CreditProfile, Customer, CustomerCredential,
 		CustomerGroup, DocumentVersion, KnowledgeCategory, KnowledgeDocument,
 		LoginThrottle, Partner, PartnerAPIKey, PointsAccount, PointsTransaction,
-		Product, ServiceRequest, Session, Setting, Subscription, Team, User []ent.Hook
+		Product, SearchOutbox, ServiceRequest, Session, Setting, Subscription, Team,
+		User []ent.Hook
 	}
 	inters struct {
 		Account, Attachment, AuditLog, Bill, Campaign, CampaignCost, CampaignTarget,
 		CasbinRule, Contact, CreditEvent, CreditProfile, Customer, CustomerCredential,
 		CustomerGroup, DocumentVersion, KnowledgeCategory, KnowledgeDocument,
 		LoginThrottle, Partner, PartnerAPIKey, PointsAccount, PointsTransaction,
-		Product, ServiceRequest, Session, Setting, Subscription, Team,
+		Product, SearchOutbox, ServiceRequest, Session, Setting, Subscription, Team,
 		User []ent.Interceptor
 	}
 )

@@ -35,6 +35,7 @@ import (
 	"github.com/c360crm/c360/ent/pointsaccount"
 	"github.com/c360crm/c360/ent/pointstransaction"
 	"github.com/c360crm/c360/ent/product"
+	"github.com/c360crm/c360/ent/searchoutbox"
 	"github.com/c360crm/c360/ent/servicerequest"
 	"github.com/c360crm/c360/ent/session"
 	"github.com/c360crm/c360/ent/setting"
@@ -124,6 +125,7 @@ func checkColumn(t, c string) error {
 			pointsaccount.Table:      pointsaccount.ValidColumn,
 			pointstransaction.Table:  pointstransaction.ValidColumn,
 			product.Table:            product.ValidColumn,
+			searchoutbox.Table:       searchoutbox.ValidColumn,
 			servicerequest.Table:     servicerequest.ValidColumn,
 			session.Table:            session.ValidColumn,
 			setting.Table:            setting.ValidColumn,

@@ -27,6 +27,7 @@ import (
 	"github.com/c360crm/c360/ent/pointstransaction"
 	"github.com/c360crm/c360/ent/predicate"
 	"github.com/c360crm/c360/ent/product"
+	"github.com/c360crm/c360/ent/searchoutbox"
 	"github.com/c360crm/c360/ent/servicerequest"
 	"github.com/c360crm/c360/ent/session"
 	"github.com/c360crm/c360/ent/setting"
@@ -42,7 +43,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 29)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   account.Table,
@@ -450,6 +451,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			knowledgedocument.FieldStatus:           {Type: field.TypeEnum, Column: knowledgedocument.FieldStatus},
 			knowledgedocument.FieldCurrentVersion:   {Type: field.TypeInt, Column: knowledgedocument.FieldCurrentVersion},
 			knowledgedocument.FieldPublishedVersion: {Type: field.TypeInt, Column: knowledgedocument.FieldPublishedVersion},
+			knowledgedocument.FieldPendingStatus:    {Type: field.TypeEnum, Column: knowledgedocument.FieldPendingStatus},
+			knowledgedocument.FieldReviewerID:       {Type: field.TypeInt, Column: knowledgedocument.FieldReviewerID},
+			knowledgedocument.FieldReviewedAt:       {Type: field.TypeTime, Column: knowledgedocument.FieldReviewedAt},
 			knowledgedocument.FieldAuthorID:         {Type: field.TypeInt, Column: knowledgedocument.FieldAuthorID},
 			knowledgedocument.FieldLockHolderID:     {Type: field.TypeInt, Column: knowledgedocument.FieldLockHolderID},
 			knowledgedocument.FieldLockExpiresAt:    {Type: field.TypeTime, Column: knowledgedocument.FieldLockExpiresAt},
@@ -586,6 +590,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   searchoutbox.Table,
+			Columns: searchoutbox.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: searchoutbox.FieldID,
+			},
+		},
+		Type: "SearchOutbox",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			searchoutbox.FieldCreatedAt:     {Type: field.TypeTime, Column: searchoutbox.FieldCreatedAt},
+			searchoutbox.FieldDocumentID:    {Type: field.TypeInt, Column: searchoutbox.FieldDocumentID},
+			searchoutbox.FieldAttempts:      {Type: field.TypeInt, Column: searchoutbox.FieldAttempts},
+			searchoutbox.FieldNextAttemptAt: {Type: field.TypeTime, Column: searchoutbox.FieldNextAttemptAt},
+			searchoutbox.FieldLastError:     {Type: field.TypeString, Column: searchoutbox.FieldLastError},
+		},
+	}
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerequest.Table,
 			Columns: servicerequest.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -617,7 +639,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerequest.FieldSatisfaction:    {Type: field.TypeInt, Column: servicerequest.FieldSatisfaction},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -640,7 +662,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   setting.Table,
 			Columns: setting.Columns,
@@ -657,7 +679,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			setting.FieldValue:     {Type: field.TypeString, Column: setting.FieldValue},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subscription.Table,
 			Columns: subscription.Columns,
@@ -681,7 +703,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subscription.FieldMonthlyFee:    {Type: field.TypeInt64, Column: subscription.FieldMonthlyFee},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -702,7 +724,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldPath:      {Type: field.TypeString, Column: team.FieldPath},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -4141,6 +4163,21 @@ func (f *KnowledgeDocumentFilter) WherePublishedVersion(p entql.IntP) {
 	f.Where(p.Field(knowledgedocument.FieldPublishedVersion))
 }
 
+// WherePendingStatus applies the entql string predicate on the pending_status field.
+func (f *KnowledgeDocumentFilter) WherePendingStatus(p entql.StringP) {
+	f.Where(p.Field(knowledgedocument.FieldPendingStatus))
+}
+
+// WhereReviewerID applies the entql int predicate on the reviewer_id field.
+func (f *KnowledgeDocumentFilter) WhereReviewerID(p entql.IntP) {
+	f.Where(p.Field(knowledgedocument.FieldReviewerID))
+}
+
+// WhereReviewedAt applies the entql time.Time predicate on the reviewed_at field.
+func (f *KnowledgeDocumentFilter) WhereReviewedAt(p entql.TimeP) {
+	f.Where(p.Field(knowledgedocument.FieldReviewedAt))
+}
+
 // WhereAuthorID applies the entql int predicate on the author_id field.
 func (f *KnowledgeDocumentFilter) WhereAuthorID(p entql.IntP) {
 	f.Where(p.Field(knowledgedocument.FieldAuthorID))
@@ -4932,6 +4969,71 @@ func (f *ProductFilter) WhereHasCampaignsWith(preds ...predicate.Campaign) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SearchOutboxQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SearchOutboxQuery builder.
+func (_q *SearchOutboxQuery) Filter() *SearchOutboxFilter {
+	return &SearchOutboxFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SearchOutboxMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SearchOutboxMutation builder.
+func (m *SearchOutboxMutation) Filter() *SearchOutboxFilter {
+	return &SearchOutboxFilter{config: m.config, predicateAdder: m}
+}
+
+// SearchOutboxFilter provides a generic filtering capability at runtime for SearchOutboxQuery.
+type SearchOutboxFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SearchOutboxFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SearchOutboxFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(searchoutbox.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SearchOutboxFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(searchoutbox.FieldCreatedAt))
+}
+
+// WhereDocumentID applies the entql int predicate on the document_id field.
+func (f *SearchOutboxFilter) WhereDocumentID(p entql.IntP) {
+	f.Where(p.Field(searchoutbox.FieldDocumentID))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *SearchOutboxFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(searchoutbox.FieldAttempts))
+}
+
+// WhereNextAttemptAt applies the entql time.Time predicate on the next_attempt_at field.
+func (f *SearchOutboxFilter) WhereNextAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(searchoutbox.FieldNextAttemptAt))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *SearchOutboxFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(searchoutbox.FieldLastError))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ServiceRequestQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4960,7 +5062,7 @@ type ServiceRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5170,7 +5272,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5260,7 +5362,7 @@ type SettingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SettingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5320,7 +5422,7 @@ type SubscriptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubscriptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5457,7 +5559,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5593,7 +5695,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

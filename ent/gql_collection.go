@@ -3712,6 +3712,21 @@ func (_q *KnowledgeDocumentQuery) collectField(ctx context.Context, oneNode bool
 				selectedFields = append(selectedFields, knowledgedocument.FieldPublishedVersion)
 				fieldSeen[knowledgedocument.FieldPublishedVersion] = struct{}{}
 			}
+		case "pendingStatus":
+			if _, ok := fieldSeen[knowledgedocument.FieldPendingStatus]; !ok {
+				selectedFields = append(selectedFields, knowledgedocument.FieldPendingStatus)
+				fieldSeen[knowledgedocument.FieldPendingStatus] = struct{}{}
+			}
+		case "reviewerID":
+			if _, ok := fieldSeen[knowledgedocument.FieldReviewerID]; !ok {
+				selectedFields = append(selectedFields, knowledgedocument.FieldReviewerID)
+				fieldSeen[knowledgedocument.FieldReviewerID] = struct{}{}
+			}
+		case "reviewedAt":
+			if _, ok := fieldSeen[knowledgedocument.FieldReviewedAt]; !ok {
+				selectedFields = append(selectedFields, knowledgedocument.FieldReviewedAt)
+				fieldSeen[knowledgedocument.FieldReviewedAt] = struct{}{}
+			}
 		case "authorID":
 			if _, ok := fieldSeen[knowledgedocument.FieldAuthorID]; !ok {
 				selectedFields = append(selectedFields, knowledgedocument.FieldAuthorID)

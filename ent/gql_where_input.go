@@ -8828,6 +8828,38 @@ type KnowledgeDocumentWhereInput struct {
 	PublishedVersionIsNil  bool  `json:"publishedVersionIsNil,omitempty"`
 	PublishedVersionNotNil bool  `json:"publishedVersionNotNil,omitempty"`
 
+	// "pending_status" field predicates.
+	PendingStatus       *knowledgedocument.PendingStatus  `json:"pendingStatus,omitempty"`
+	PendingStatusNEQ    *knowledgedocument.PendingStatus  `json:"pendingStatusNEQ,omitempty"`
+	PendingStatusIn     []knowledgedocument.PendingStatus `json:"pendingStatusIn,omitempty"`
+	PendingStatusNotIn  []knowledgedocument.PendingStatus `json:"pendingStatusNotIn,omitempty"`
+	PendingStatusIsNil  bool                              `json:"pendingStatusIsNil,omitempty"`
+	PendingStatusNotNil bool                              `json:"pendingStatusNotNil,omitempty"`
+
+	// "reviewer_id" field predicates.
+	ReviewerID       *int  `json:"reviewerID,omitempty"`
+	ReviewerIDNEQ    *int  `json:"reviewerIDNEQ,omitempty"`
+	ReviewerIDIn     []int `json:"reviewerIDIn,omitempty"`
+	ReviewerIDNotIn  []int `json:"reviewerIDNotIn,omitempty"`
+	ReviewerIDGT     *int  `json:"reviewerIDGT,omitempty"`
+	ReviewerIDGTE    *int  `json:"reviewerIDGTE,omitempty"`
+	ReviewerIDLT     *int  `json:"reviewerIDLT,omitempty"`
+	ReviewerIDLTE    *int  `json:"reviewerIDLTE,omitempty"`
+	ReviewerIDIsNil  bool  `json:"reviewerIDIsNil,omitempty"`
+	ReviewerIDNotNil bool  `json:"reviewerIDNotNil,omitempty"`
+
+	// "reviewed_at" field predicates.
+	ReviewedAt       *time.Time  `json:"reviewedAt,omitempty"`
+	ReviewedAtNEQ    *time.Time  `json:"reviewedAtNEQ,omitempty"`
+	ReviewedAtIn     []time.Time `json:"reviewedAtIn,omitempty"`
+	ReviewedAtNotIn  []time.Time `json:"reviewedAtNotIn,omitempty"`
+	ReviewedAtGT     *time.Time  `json:"reviewedAtGT,omitempty"`
+	ReviewedAtGTE    *time.Time  `json:"reviewedAtGTE,omitempty"`
+	ReviewedAtLT     *time.Time  `json:"reviewedAtLT,omitempty"`
+	ReviewedAtLTE    *time.Time  `json:"reviewedAtLTE,omitempty"`
+	ReviewedAtIsNil  bool        `json:"reviewedAtIsNil,omitempty"`
+	ReviewedAtNotNil bool        `json:"reviewedAtNotNil,omitempty"`
+
 	// "author_id" field predicates.
 	AuthorID       *int  `json:"authorID,omitempty"`
 	AuthorIDNEQ    *int  `json:"authorIDNEQ,omitempty"`
@@ -9281,6 +9313,84 @@ func (i *KnowledgeDocumentWhereInput) P() (predicate.KnowledgeDocument, error) {
 	}
 	if i.PublishedVersionNotNil {
 		predicates = append(predicates, knowledgedocument.PublishedVersionNotNil())
+	}
+	if i.PendingStatus != nil {
+		predicates = append(predicates, knowledgedocument.PendingStatusEQ(*i.PendingStatus))
+	}
+	if i.PendingStatusNEQ != nil {
+		predicates = append(predicates, knowledgedocument.PendingStatusNEQ(*i.PendingStatusNEQ))
+	}
+	if len(i.PendingStatusIn) > 0 {
+		predicates = append(predicates, knowledgedocument.PendingStatusIn(i.PendingStatusIn...))
+	}
+	if len(i.PendingStatusNotIn) > 0 {
+		predicates = append(predicates, knowledgedocument.PendingStatusNotIn(i.PendingStatusNotIn...))
+	}
+	if i.PendingStatusIsNil {
+		predicates = append(predicates, knowledgedocument.PendingStatusIsNil())
+	}
+	if i.PendingStatusNotNil {
+		predicates = append(predicates, knowledgedocument.PendingStatusNotNil())
+	}
+	if i.ReviewerID != nil {
+		predicates = append(predicates, knowledgedocument.ReviewerIDEQ(*i.ReviewerID))
+	}
+	if i.ReviewerIDNEQ != nil {
+		predicates = append(predicates, knowledgedocument.ReviewerIDNEQ(*i.ReviewerIDNEQ))
+	}
+	if len(i.ReviewerIDIn) > 0 {
+		predicates = append(predicates, knowledgedocument.ReviewerIDIn(i.ReviewerIDIn...))
+	}
+	if len(i.ReviewerIDNotIn) > 0 {
+		predicates = append(predicates, knowledgedocument.ReviewerIDNotIn(i.ReviewerIDNotIn...))
+	}
+	if i.ReviewerIDGT != nil {
+		predicates = append(predicates, knowledgedocument.ReviewerIDGT(*i.ReviewerIDGT))
+	}
+	if i.ReviewerIDGTE != nil {
+		predicates = append(predicates, knowledgedocument.ReviewerIDGTE(*i.ReviewerIDGTE))
+	}
+	if i.ReviewerIDLT != nil {
+		predicates = append(predicates, knowledgedocument.ReviewerIDLT(*i.ReviewerIDLT))
+	}
+	if i.ReviewerIDLTE != nil {
+		predicates = append(predicates, knowledgedocument.ReviewerIDLTE(*i.ReviewerIDLTE))
+	}
+	if i.ReviewerIDIsNil {
+		predicates = append(predicates, knowledgedocument.ReviewerIDIsNil())
+	}
+	if i.ReviewerIDNotNil {
+		predicates = append(predicates, knowledgedocument.ReviewerIDNotNil())
+	}
+	if i.ReviewedAt != nil {
+		predicates = append(predicates, knowledgedocument.ReviewedAtEQ(*i.ReviewedAt))
+	}
+	if i.ReviewedAtNEQ != nil {
+		predicates = append(predicates, knowledgedocument.ReviewedAtNEQ(*i.ReviewedAtNEQ))
+	}
+	if len(i.ReviewedAtIn) > 0 {
+		predicates = append(predicates, knowledgedocument.ReviewedAtIn(i.ReviewedAtIn...))
+	}
+	if len(i.ReviewedAtNotIn) > 0 {
+		predicates = append(predicates, knowledgedocument.ReviewedAtNotIn(i.ReviewedAtNotIn...))
+	}
+	if i.ReviewedAtGT != nil {
+		predicates = append(predicates, knowledgedocument.ReviewedAtGT(*i.ReviewedAtGT))
+	}
+	if i.ReviewedAtGTE != nil {
+		predicates = append(predicates, knowledgedocument.ReviewedAtGTE(*i.ReviewedAtGTE))
+	}
+	if i.ReviewedAtLT != nil {
+		predicates = append(predicates, knowledgedocument.ReviewedAtLT(*i.ReviewedAtLT))
+	}
+	if i.ReviewedAtLTE != nil {
+		predicates = append(predicates, knowledgedocument.ReviewedAtLTE(*i.ReviewedAtLTE))
+	}
+	if i.ReviewedAtIsNil {
+		predicates = append(predicates, knowledgedocument.ReviewedAtIsNil())
+	}
+	if i.ReviewedAtNotNil {
+		predicates = append(predicates, knowledgedocument.ReviewedAtNotNil())
 	}
 	if i.AuthorID != nil {
 		predicates = append(predicates, knowledgedocument.AuthorIDEQ(*i.AuthorID))

@@ -39,6 +39,12 @@ type KnowledgeDocument struct {
 	CurrentVersion int `json:"current_version,omitempty"`
 	// Number of the version readers see; empty until first published.
 	PublishedVersion *int `json:"published_version,omitempty"`
+	// Workflow state of the successor of a published document (its latest version), while one is being edited; the published content stays what readers see until the successor is approved.
+	PendingStatus *knowledgedocument.PendingStatus `json:"pending_status,omitempty"`
+	// Who approved or rejected the last submission.
+	ReviewerID *int `json:"reviewer_id,omitempty"`
+	// ReviewedAt holds the value of the "reviewed_at" field.
+	ReviewedAt *time.Time `json:"reviewed_at,omitempty"`
 	// AuthorID holds the value of the "author_id" field.
 	AuthorID *int `json:"author_id,omitempty"`
 	// LockHolderID holds the value of the "lock_holder_id" field.
@@ -162,11 +168,11 @@ func (*KnowledgeDocument) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case knowledgedocument.FieldTags:
 			values[i] = new([]byte)
-		case knowledgedocument.FieldID, knowledgedocument.FieldCurrentVersion, knowledgedocument.FieldPublishedVersion, knowledgedocument.FieldAuthorID, knowledgedocument.FieldLockHolderID:
+		case knowledgedocument.FieldID, knowledgedocument.FieldCurrentVersion, knowledgedocument.FieldPublishedVersion, knowledgedocument.FieldReviewerID, knowledgedocument.FieldAuthorID, knowledgedocument.FieldLockHolderID:
 			values[i] = new(sql.NullInt64)
-		case knowledgedocument.FieldTitle, knowledgedocument.FieldBody, knowledgedocument.FieldSummary, knowledgedocument.FieldAudience, knowledgedocument.FieldStatus, knowledgedocument.FieldReviewComment:
+		case knowledgedocument.FieldTitle, knowledgedocument.FieldBody, knowledgedocument.FieldSummary, knowledgedocument.FieldAudience, knowledgedocument.FieldStatus, knowledgedocument.FieldPendingStatus, knowledgedocument.FieldReviewComment:
 			values[i] = new(sql.NullString)
-		case knowledgedocument.FieldCreatedAt, knowledgedocument.FieldUpdatedAt, knowledgedocument.FieldLockExpiresAt, knowledgedocument.FieldPublishAt, knowledgedocument.FieldArchiveAt, knowledgedocument.FieldPublishedAt:
+		case knowledgedocument.FieldCreatedAt, knowledgedocument.FieldUpdatedAt, knowledgedocument.FieldReviewedAt, knowledgedocument.FieldLockExpiresAt, knowledgedocument.FieldPublishAt, knowledgedocument.FieldArchiveAt, knowledgedocument.FieldPublishedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -251,6 +257,27 @@ func (_m *KnowledgeDocument) assignValues(columns []string, values []any) error 
 			} else if value.Valid {
 				_m.PublishedVersion = new(int)
 				*_m.PublishedVersion = int(value.Int64)
+			}
+		case knowledgedocument.FieldPendingStatus:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field pending_status", values[i])
+			} else if value.Valid {
+				_m.PendingStatus = new(knowledgedocument.PendingStatus)
+				*_m.PendingStatus = knowledgedocument.PendingStatus(value.String)
+			}
+		case knowledgedocument.FieldReviewerID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field reviewer_id", values[i])
+			} else if value.Valid {
+				_m.ReviewerID = new(int)
+				*_m.ReviewerID = int(value.Int64)
+			}
+		case knowledgedocument.FieldReviewedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field reviewed_at", values[i])
+			} else if value.Valid {
+				_m.ReviewedAt = new(time.Time)
+				*_m.ReviewedAt = value.Time
 			}
 		case knowledgedocument.FieldAuthorID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -401,6 +428,21 @@ func (_m *KnowledgeDocument) String() string {
 	if v := _m.PublishedVersion; v != nil {
 		builder.WriteString("published_version=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PendingStatus; v != nil {
+		builder.WriteString("pending_status=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.ReviewerID; v != nil {
+		builder.WriteString("reviewer_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.ReviewedAt; v != nil {
+		builder.WriteString("reviewed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
 	if v := _m.AuthorID; v != nil {

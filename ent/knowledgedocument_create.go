@@ -152,6 +152,48 @@ func (_c *KnowledgeDocumentCreate) SetNillablePublishedVersion(v *int) *Knowledg
 	return _c
 }
 
+// SetPendingStatus sets the "pending_status" field.
+func (_c *KnowledgeDocumentCreate) SetPendingStatus(v knowledgedocument.PendingStatus) *KnowledgeDocumentCreate {
+	_c.mutation.SetPendingStatus(v)
+	return _c
+}
+
+// SetNillablePendingStatus sets the "pending_status" field if the given value is not nil.
+func (_c *KnowledgeDocumentCreate) SetNillablePendingStatus(v *knowledgedocument.PendingStatus) *KnowledgeDocumentCreate {
+	if v != nil {
+		_c.SetPendingStatus(*v)
+	}
+	return _c
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (_c *KnowledgeDocumentCreate) SetReviewerID(v int) *KnowledgeDocumentCreate {
+	_c.mutation.SetReviewerID(v)
+	return _c
+}
+
+// SetNillableReviewerID sets the "reviewer_id" field if the given value is not nil.
+func (_c *KnowledgeDocumentCreate) SetNillableReviewerID(v *int) *KnowledgeDocumentCreate {
+	if v != nil {
+		_c.SetReviewerID(*v)
+	}
+	return _c
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_c *KnowledgeDocumentCreate) SetReviewedAt(v time.Time) *KnowledgeDocumentCreate {
+	_c.mutation.SetReviewedAt(v)
+	return _c
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_c *KnowledgeDocumentCreate) SetNillableReviewedAt(v *time.Time) *KnowledgeDocumentCreate {
+	if v != nil {
+		_c.SetReviewedAt(*v)
+	}
+	return _c
+}
+
 // SetAuthorID sets the "author_id" field.
 func (_c *KnowledgeDocumentCreate) SetAuthorID(v int) *KnowledgeDocumentCreate {
 	_c.mutation.SetAuthorID(v)
@@ -453,6 +495,11 @@ func (_c *KnowledgeDocumentCreate) check() error {
 			return &ValidationError{Name: "current_version", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.current_version": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.PendingStatus(); ok {
+		if err := knowledgedocument.PendingStatusValidator(v); err != nil {
+			return &ValidationError{Name: "pending_status", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.pending_status": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ReviewComment(); ok {
 		if err := knowledgedocument.ReviewCommentValidator(v); err != nil {
 			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.review_comment": %w`, err)}
@@ -524,6 +571,18 @@ func (_c *KnowledgeDocumentCreate) createSpec() (*KnowledgeDocument, *sqlgraph.C
 	if value, ok := _c.mutation.PublishedVersion(); ok {
 		_spec.SetField(knowledgedocument.FieldPublishedVersion, field.TypeInt, value)
 		_node.PublishedVersion = &value
+	}
+	if value, ok := _c.mutation.PendingStatus(); ok {
+		_spec.SetField(knowledgedocument.FieldPendingStatus, field.TypeEnum, value)
+		_node.PendingStatus = &value
+	}
+	if value, ok := _c.mutation.ReviewerID(); ok {
+		_spec.SetField(knowledgedocument.FieldReviewerID, field.TypeInt, value)
+		_node.ReviewerID = &value
+	}
+	if value, ok := _c.mutation.ReviewedAt(); ok {
+		_spec.SetField(knowledgedocument.FieldReviewedAt, field.TypeTime, value)
+		_node.ReviewedAt = &value
 	}
 	if value, ok := _c.mutation.LockExpiresAt(); ok {
 		_spec.SetField(knowledgedocument.FieldLockExpiresAt, field.TypeTime, value)
@@ -846,6 +905,66 @@ func (u *KnowledgeDocumentUpsert) AddPublishedVersion(v int) *KnowledgeDocumentU
 // ClearPublishedVersion clears the value of the "published_version" field.
 func (u *KnowledgeDocumentUpsert) ClearPublishedVersion() *KnowledgeDocumentUpsert {
 	u.SetNull(knowledgedocument.FieldPublishedVersion)
+	return u
+}
+
+// SetPendingStatus sets the "pending_status" field.
+func (u *KnowledgeDocumentUpsert) SetPendingStatus(v knowledgedocument.PendingStatus) *KnowledgeDocumentUpsert {
+	u.Set(knowledgedocument.FieldPendingStatus, v)
+	return u
+}
+
+// UpdatePendingStatus sets the "pending_status" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsert) UpdatePendingStatus() *KnowledgeDocumentUpsert {
+	u.SetExcluded(knowledgedocument.FieldPendingStatus)
+	return u
+}
+
+// ClearPendingStatus clears the value of the "pending_status" field.
+func (u *KnowledgeDocumentUpsert) ClearPendingStatus() *KnowledgeDocumentUpsert {
+	u.SetNull(knowledgedocument.FieldPendingStatus)
+	return u
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsert) SetReviewerID(v int) *KnowledgeDocumentUpsert {
+	u.Set(knowledgedocument.FieldReviewerID, v)
+	return u
+}
+
+// UpdateReviewerID sets the "reviewer_id" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsert) UpdateReviewerID() *KnowledgeDocumentUpsert {
+	u.SetExcluded(knowledgedocument.FieldReviewerID)
+	return u
+}
+
+// AddReviewerID adds v to the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsert) AddReviewerID(v int) *KnowledgeDocumentUpsert {
+	u.Add(knowledgedocument.FieldReviewerID, v)
+	return u
+}
+
+// ClearReviewerID clears the value of the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsert) ClearReviewerID() *KnowledgeDocumentUpsert {
+	u.SetNull(knowledgedocument.FieldReviewerID)
+	return u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *KnowledgeDocumentUpsert) SetReviewedAt(v time.Time) *KnowledgeDocumentUpsert {
+	u.Set(knowledgedocument.FieldReviewedAt, v)
+	return u
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsert) UpdateReviewedAt() *KnowledgeDocumentUpsert {
+	u.SetExcluded(knowledgedocument.FieldReviewedAt)
+	return u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *KnowledgeDocumentUpsert) ClearReviewedAt() *KnowledgeDocumentUpsert {
+	u.SetNull(knowledgedocument.FieldReviewedAt)
 	return u
 }
 
@@ -1178,6 +1297,76 @@ func (u *KnowledgeDocumentUpsertOne) UpdatePublishedVersion() *KnowledgeDocument
 func (u *KnowledgeDocumentUpsertOne) ClearPublishedVersion() *KnowledgeDocumentUpsertOne {
 	return u.Update(func(s *KnowledgeDocumentUpsert) {
 		s.ClearPublishedVersion()
+	})
+}
+
+// SetPendingStatus sets the "pending_status" field.
+func (u *KnowledgeDocumentUpsertOne) SetPendingStatus(v knowledgedocument.PendingStatus) *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.SetPendingStatus(v)
+	})
+}
+
+// UpdatePendingStatus sets the "pending_status" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsertOne) UpdatePendingStatus() *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.UpdatePendingStatus()
+	})
+}
+
+// ClearPendingStatus clears the value of the "pending_status" field.
+func (u *KnowledgeDocumentUpsertOne) ClearPendingStatus() *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.ClearPendingStatus()
+	})
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsertOne) SetReviewerID(v int) *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.SetReviewerID(v)
+	})
+}
+
+// AddReviewerID adds v to the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsertOne) AddReviewerID(v int) *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.AddReviewerID(v)
+	})
+}
+
+// UpdateReviewerID sets the "reviewer_id" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsertOne) UpdateReviewerID() *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.UpdateReviewerID()
+	})
+}
+
+// ClearReviewerID clears the value of the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsertOne) ClearReviewerID() *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.ClearReviewerID()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *KnowledgeDocumentUpsertOne) SetReviewedAt(v time.Time) *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsertOne) UpdateReviewedAt() *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *KnowledgeDocumentUpsertOne) ClearReviewedAt() *KnowledgeDocumentUpsertOne {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 
@@ -1697,6 +1886,76 @@ func (u *KnowledgeDocumentUpsertBulk) UpdatePublishedVersion() *KnowledgeDocumen
 func (u *KnowledgeDocumentUpsertBulk) ClearPublishedVersion() *KnowledgeDocumentUpsertBulk {
 	return u.Update(func(s *KnowledgeDocumentUpsert) {
 		s.ClearPublishedVersion()
+	})
+}
+
+// SetPendingStatus sets the "pending_status" field.
+func (u *KnowledgeDocumentUpsertBulk) SetPendingStatus(v knowledgedocument.PendingStatus) *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.SetPendingStatus(v)
+	})
+}
+
+// UpdatePendingStatus sets the "pending_status" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsertBulk) UpdatePendingStatus() *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.UpdatePendingStatus()
+	})
+}
+
+// ClearPendingStatus clears the value of the "pending_status" field.
+func (u *KnowledgeDocumentUpsertBulk) ClearPendingStatus() *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.ClearPendingStatus()
+	})
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsertBulk) SetReviewerID(v int) *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.SetReviewerID(v)
+	})
+}
+
+// AddReviewerID adds v to the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsertBulk) AddReviewerID(v int) *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.AddReviewerID(v)
+	})
+}
+
+// UpdateReviewerID sets the "reviewer_id" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsertBulk) UpdateReviewerID() *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.UpdateReviewerID()
+	})
+}
+
+// ClearReviewerID clears the value of the "reviewer_id" field.
+func (u *KnowledgeDocumentUpsertBulk) ClearReviewerID() *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.ClearReviewerID()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *KnowledgeDocumentUpsertBulk) SetReviewedAt(v time.Time) *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *KnowledgeDocumentUpsertBulk) UpdateReviewedAt() *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *KnowledgeDocumentUpsertBulk) ClearReviewedAt() *KnowledgeDocumentUpsertBulk {
+	return u.Update(func(s *KnowledgeDocumentUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 

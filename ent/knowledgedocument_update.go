@@ -184,6 +184,73 @@ func (_u *KnowledgeDocumentUpdate) ClearPublishedVersion() *KnowledgeDocumentUpd
 	return _u
 }
 
+// SetPendingStatus sets the "pending_status" field.
+func (_u *KnowledgeDocumentUpdate) SetPendingStatus(v knowledgedocument.PendingStatus) *KnowledgeDocumentUpdate {
+	_u.mutation.SetPendingStatus(v)
+	return _u
+}
+
+// SetNillablePendingStatus sets the "pending_status" field if the given value is not nil.
+func (_u *KnowledgeDocumentUpdate) SetNillablePendingStatus(v *knowledgedocument.PendingStatus) *KnowledgeDocumentUpdate {
+	if v != nil {
+		_u.SetPendingStatus(*v)
+	}
+	return _u
+}
+
+// ClearPendingStatus clears the value of the "pending_status" field.
+func (_u *KnowledgeDocumentUpdate) ClearPendingStatus() *KnowledgeDocumentUpdate {
+	_u.mutation.ClearPendingStatus()
+	return _u
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (_u *KnowledgeDocumentUpdate) SetReviewerID(v int) *KnowledgeDocumentUpdate {
+	_u.mutation.ResetReviewerID()
+	_u.mutation.SetReviewerID(v)
+	return _u
+}
+
+// SetNillableReviewerID sets the "reviewer_id" field if the given value is not nil.
+func (_u *KnowledgeDocumentUpdate) SetNillableReviewerID(v *int) *KnowledgeDocumentUpdate {
+	if v != nil {
+		_u.SetReviewerID(*v)
+	}
+	return _u
+}
+
+// AddReviewerID adds value to the "reviewer_id" field.
+func (_u *KnowledgeDocumentUpdate) AddReviewerID(v int) *KnowledgeDocumentUpdate {
+	_u.mutation.AddReviewerID(v)
+	return _u
+}
+
+// ClearReviewerID clears the value of the "reviewer_id" field.
+func (_u *KnowledgeDocumentUpdate) ClearReviewerID() *KnowledgeDocumentUpdate {
+	_u.mutation.ClearReviewerID()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *KnowledgeDocumentUpdate) SetReviewedAt(v time.Time) *KnowledgeDocumentUpdate {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *KnowledgeDocumentUpdate) SetNillableReviewedAt(v *time.Time) *KnowledgeDocumentUpdate {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *KnowledgeDocumentUpdate) ClearReviewedAt() *KnowledgeDocumentUpdate {
+	_u.mutation.ClearReviewedAt()
+	return _u
+}
+
 // SetAuthorID sets the "author_id" field.
 func (_u *KnowledgeDocumentUpdate) SetAuthorID(v int) *KnowledgeDocumentUpdate {
 	_u.mutation.SetAuthorID(v)
@@ -600,6 +667,11 @@ func (_u *KnowledgeDocumentUpdate) check() error {
 			return &ValidationError{Name: "current_version", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.current_version": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PendingStatus(); ok {
+		if err := knowledgedocument.PendingStatusValidator(v); err != nil {
+			return &ValidationError{Name: "pending_status", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.pending_status": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ReviewComment(); ok {
 		if err := knowledgedocument.ReviewCommentValidator(v); err != nil {
 			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.review_comment": %w`, err)}
@@ -672,6 +744,27 @@ func (_u *KnowledgeDocumentUpdate) sqlSave(ctx context.Context) (_node int, err 
 	}
 	if _u.mutation.PublishedVersionCleared() {
 		_spec.ClearField(knowledgedocument.FieldPublishedVersion, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PendingStatus(); ok {
+		_spec.SetField(knowledgedocument.FieldPendingStatus, field.TypeEnum, value)
+	}
+	if _u.mutation.PendingStatusCleared() {
+		_spec.ClearField(knowledgedocument.FieldPendingStatus, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.ReviewerID(); ok {
+		_spec.SetField(knowledgedocument.FieldReviewerID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReviewerID(); ok {
+		_spec.AddField(knowledgedocument.FieldReviewerID, field.TypeInt, value)
+	}
+	if _u.mutation.ReviewerIDCleared() {
+		_spec.ClearField(knowledgedocument.FieldReviewerID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(knowledgedocument.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(knowledgedocument.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.LockExpiresAt(); ok {
 		_spec.SetField(knowledgedocument.FieldLockExpiresAt, field.TypeTime, value)
@@ -1156,6 +1249,73 @@ func (_u *KnowledgeDocumentUpdateOne) ClearPublishedVersion() *KnowledgeDocument
 	return _u
 }
 
+// SetPendingStatus sets the "pending_status" field.
+func (_u *KnowledgeDocumentUpdateOne) SetPendingStatus(v knowledgedocument.PendingStatus) *KnowledgeDocumentUpdateOne {
+	_u.mutation.SetPendingStatus(v)
+	return _u
+}
+
+// SetNillablePendingStatus sets the "pending_status" field if the given value is not nil.
+func (_u *KnowledgeDocumentUpdateOne) SetNillablePendingStatus(v *knowledgedocument.PendingStatus) *KnowledgeDocumentUpdateOne {
+	if v != nil {
+		_u.SetPendingStatus(*v)
+	}
+	return _u
+}
+
+// ClearPendingStatus clears the value of the "pending_status" field.
+func (_u *KnowledgeDocumentUpdateOne) ClearPendingStatus() *KnowledgeDocumentUpdateOne {
+	_u.mutation.ClearPendingStatus()
+	return _u
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (_u *KnowledgeDocumentUpdateOne) SetReviewerID(v int) *KnowledgeDocumentUpdateOne {
+	_u.mutation.ResetReviewerID()
+	_u.mutation.SetReviewerID(v)
+	return _u
+}
+
+// SetNillableReviewerID sets the "reviewer_id" field if the given value is not nil.
+func (_u *KnowledgeDocumentUpdateOne) SetNillableReviewerID(v *int) *KnowledgeDocumentUpdateOne {
+	if v != nil {
+		_u.SetReviewerID(*v)
+	}
+	return _u
+}
+
+// AddReviewerID adds value to the "reviewer_id" field.
+func (_u *KnowledgeDocumentUpdateOne) AddReviewerID(v int) *KnowledgeDocumentUpdateOne {
+	_u.mutation.AddReviewerID(v)
+	return _u
+}
+
+// ClearReviewerID clears the value of the "reviewer_id" field.
+func (_u *KnowledgeDocumentUpdateOne) ClearReviewerID() *KnowledgeDocumentUpdateOne {
+	_u.mutation.ClearReviewerID()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *KnowledgeDocumentUpdateOne) SetReviewedAt(v time.Time) *KnowledgeDocumentUpdateOne {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *KnowledgeDocumentUpdateOne) SetNillableReviewedAt(v *time.Time) *KnowledgeDocumentUpdateOne {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *KnowledgeDocumentUpdateOne) ClearReviewedAt() *KnowledgeDocumentUpdateOne {
+	_u.mutation.ClearReviewedAt()
+	return _u
+}
+
 // SetAuthorID sets the "author_id" field.
 func (_u *KnowledgeDocumentUpdateOne) SetAuthorID(v int) *KnowledgeDocumentUpdateOne {
 	_u.mutation.SetAuthorID(v)
@@ -1585,6 +1745,11 @@ func (_u *KnowledgeDocumentUpdateOne) check() error {
 			return &ValidationError{Name: "current_version", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.current_version": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PendingStatus(); ok {
+		if err := knowledgedocument.PendingStatusValidator(v); err != nil {
+			return &ValidationError{Name: "pending_status", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.pending_status": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ReviewComment(); ok {
 		if err := knowledgedocument.ReviewCommentValidator(v); err != nil {
 			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "KnowledgeDocument.review_comment": %w`, err)}
@@ -1674,6 +1839,27 @@ func (_u *KnowledgeDocumentUpdateOne) sqlSave(ctx context.Context) (_node *Knowl
 	}
 	if _u.mutation.PublishedVersionCleared() {
 		_spec.ClearField(knowledgedocument.FieldPublishedVersion, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PendingStatus(); ok {
+		_spec.SetField(knowledgedocument.FieldPendingStatus, field.TypeEnum, value)
+	}
+	if _u.mutation.PendingStatusCleared() {
+		_spec.ClearField(knowledgedocument.FieldPendingStatus, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.ReviewerID(); ok {
+		_spec.SetField(knowledgedocument.FieldReviewerID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReviewerID(); ok {
+		_spec.AddField(knowledgedocument.FieldReviewerID, field.TypeInt, value)
+	}
+	if _u.mutation.ReviewerIDCleared() {
+		_spec.ClearField(knowledgedocument.FieldReviewerID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(knowledgedocument.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(knowledgedocument.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.LockExpiresAt(); ok {
 		_spec.SetField(knowledgedocument.FieldLockExpiresAt, field.TypeTime, value)

@@ -35,6 +35,7 @@ import (
 	"github.com/c360crm/c360/ent/pointstransaction"
 	"github.com/c360crm/c360/ent/predicate"
 	"github.com/c360crm/c360/ent/product"
+	"github.com/c360crm/c360/ent/searchoutbox"
 	"github.com/c360crm/c360/ent/servicerequest"
 	"github.com/c360crm/c360/ent/session"
 	"github.com/c360crm/c360/ent/setting"
@@ -75,6 +76,7 @@ const (
 	TypePointsAccount      = "PointsAccount"
 	TypePointsTransaction  = "PointsTransaction"
 	TypeProduct            = "Product"
+	TypeSearchOutbox       = "SearchOutbox"
 	TypeServiceRequest     = "ServiceRequest"
 	TypeSession            = "Session"
 	TypeSetting            = "Setting"
@@ -19679,6 +19681,10 @@ type KnowledgeDocumentMutation struct {
 	addcurrent_version      *int
 	published_version       *int
 	addpublished_version    *int
+	pending_status          *knowledgedocument.PendingStatus
+	reviewer_id             *int
+	addreviewer_id          *int
+	reviewed_at             *time.Time
 	lock_expires_at         *time.Time
 	publish_at              *time.Time
 	archive_at              *time.Time
@@ -20261,6 +20267,174 @@ func (m *KnowledgeDocumentMutation) ResetPublishedVersion() {
 	m.published_version = nil
 	m.addpublished_version = nil
 	delete(m.clearedFields, knowledgedocument.FieldPublishedVersion)
+}
+
+// SetPendingStatus sets the "pending_status" field.
+func (m *KnowledgeDocumentMutation) SetPendingStatus(ks knowledgedocument.PendingStatus) {
+	m.pending_status = &ks
+}
+
+// PendingStatus returns the value of the "pending_status" field in the mutation.
+func (m *KnowledgeDocumentMutation) PendingStatus() (r knowledgedocument.PendingStatus, exists bool) {
+	v := m.pending_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPendingStatus returns the old "pending_status" field's value of the KnowledgeDocument entity.
+// If the KnowledgeDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KnowledgeDocumentMutation) OldPendingStatus(ctx context.Context) (v *knowledgedocument.PendingStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPendingStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPendingStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPendingStatus: %w", err)
+	}
+	return oldValue.PendingStatus, nil
+}
+
+// ClearPendingStatus clears the value of the "pending_status" field.
+func (m *KnowledgeDocumentMutation) ClearPendingStatus() {
+	m.pending_status = nil
+	m.clearedFields[knowledgedocument.FieldPendingStatus] = struct{}{}
+}
+
+// PendingStatusCleared returns if the "pending_status" field was cleared in this mutation.
+func (m *KnowledgeDocumentMutation) PendingStatusCleared() bool {
+	_, ok := m.clearedFields[knowledgedocument.FieldPendingStatus]
+	return ok
+}
+
+// ResetPendingStatus resets all changes to the "pending_status" field.
+func (m *KnowledgeDocumentMutation) ResetPendingStatus() {
+	m.pending_status = nil
+	delete(m.clearedFields, knowledgedocument.FieldPendingStatus)
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (m *KnowledgeDocumentMutation) SetReviewerID(i int) {
+	m.reviewer_id = &i
+	m.addreviewer_id = nil
+}
+
+// ReviewerID returns the value of the "reviewer_id" field in the mutation.
+func (m *KnowledgeDocumentMutation) ReviewerID() (r int, exists bool) {
+	v := m.reviewer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewerID returns the old "reviewer_id" field's value of the KnowledgeDocument entity.
+// If the KnowledgeDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KnowledgeDocumentMutation) OldReviewerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewerID: %w", err)
+	}
+	return oldValue.ReviewerID, nil
+}
+
+// AddReviewerID adds i to the "reviewer_id" field.
+func (m *KnowledgeDocumentMutation) AddReviewerID(i int) {
+	if m.addreviewer_id != nil {
+		*m.addreviewer_id += i
+	} else {
+		m.addreviewer_id = &i
+	}
+}
+
+// AddedReviewerID returns the value that was added to the "reviewer_id" field in this mutation.
+func (m *KnowledgeDocumentMutation) AddedReviewerID() (r int, exists bool) {
+	v := m.addreviewer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearReviewerID clears the value of the "reviewer_id" field.
+func (m *KnowledgeDocumentMutation) ClearReviewerID() {
+	m.reviewer_id = nil
+	m.addreviewer_id = nil
+	m.clearedFields[knowledgedocument.FieldReviewerID] = struct{}{}
+}
+
+// ReviewerIDCleared returns if the "reviewer_id" field was cleared in this mutation.
+func (m *KnowledgeDocumentMutation) ReviewerIDCleared() bool {
+	_, ok := m.clearedFields[knowledgedocument.FieldReviewerID]
+	return ok
+}
+
+// ResetReviewerID resets all changes to the "reviewer_id" field.
+func (m *KnowledgeDocumentMutation) ResetReviewerID() {
+	m.reviewer_id = nil
+	m.addreviewer_id = nil
+	delete(m.clearedFields, knowledgedocument.FieldReviewerID)
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (m *KnowledgeDocumentMutation) SetReviewedAt(t time.Time) {
+	m.reviewed_at = &t
+}
+
+// ReviewedAt returns the value of the "reviewed_at" field in the mutation.
+func (m *KnowledgeDocumentMutation) ReviewedAt() (r time.Time, exists bool) {
+	v := m.reviewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedAt returns the old "reviewed_at" field's value of the KnowledgeDocument entity.
+// If the KnowledgeDocument object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KnowledgeDocumentMutation) OldReviewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedAt: %w", err)
+	}
+	return oldValue.ReviewedAt, nil
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (m *KnowledgeDocumentMutation) ClearReviewedAt() {
+	m.reviewed_at = nil
+	m.clearedFields[knowledgedocument.FieldReviewedAt] = struct{}{}
+}
+
+// ReviewedAtCleared returns if the "reviewed_at" field was cleared in this mutation.
+func (m *KnowledgeDocumentMutation) ReviewedAtCleared() bool {
+	_, ok := m.clearedFields[knowledgedocument.FieldReviewedAt]
+	return ok
+}
+
+// ResetReviewedAt resets all changes to the "reviewed_at" field.
+func (m *KnowledgeDocumentMutation) ResetReviewedAt() {
+	m.reviewed_at = nil
+	delete(m.clearedFields, knowledgedocument.FieldReviewedAt)
 }
 
 // SetAuthorID sets the "author_id" field.
@@ -20964,7 +21138,7 @@ func (m *KnowledgeDocumentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KnowledgeDocumentMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 20)
 	if m.created_at != nil {
 		fields = append(fields, knowledgedocument.FieldCreatedAt)
 	}
@@ -20994,6 +21168,15 @@ func (m *KnowledgeDocumentMutation) Fields() []string {
 	}
 	if m.published_version != nil {
 		fields = append(fields, knowledgedocument.FieldPublishedVersion)
+	}
+	if m.pending_status != nil {
+		fields = append(fields, knowledgedocument.FieldPendingStatus)
+	}
+	if m.reviewer_id != nil {
+		fields = append(fields, knowledgedocument.FieldReviewerID)
+	}
+	if m.reviewed_at != nil {
+		fields = append(fields, knowledgedocument.FieldReviewedAt)
 	}
 	if m.author != nil {
 		fields = append(fields, knowledgedocument.FieldAuthorID)
@@ -21044,6 +21227,12 @@ func (m *KnowledgeDocumentMutation) Field(name string) (ent.Value, bool) {
 		return m.CurrentVersion()
 	case knowledgedocument.FieldPublishedVersion:
 		return m.PublishedVersion()
+	case knowledgedocument.FieldPendingStatus:
+		return m.PendingStatus()
+	case knowledgedocument.FieldReviewerID:
+		return m.ReviewerID()
+	case knowledgedocument.FieldReviewedAt:
+		return m.ReviewedAt()
 	case knowledgedocument.FieldAuthorID:
 		return m.AuthorID()
 	case knowledgedocument.FieldLockHolderID:
@@ -21087,6 +21276,12 @@ func (m *KnowledgeDocumentMutation) OldField(ctx context.Context, name string) (
 		return m.OldCurrentVersion(ctx)
 	case knowledgedocument.FieldPublishedVersion:
 		return m.OldPublishedVersion(ctx)
+	case knowledgedocument.FieldPendingStatus:
+		return m.OldPendingStatus(ctx)
+	case knowledgedocument.FieldReviewerID:
+		return m.OldReviewerID(ctx)
+	case knowledgedocument.FieldReviewedAt:
+		return m.OldReviewedAt(ctx)
 	case knowledgedocument.FieldAuthorID:
 		return m.OldAuthorID(ctx)
 	case knowledgedocument.FieldLockHolderID:
@@ -21180,6 +21375,27 @@ func (m *KnowledgeDocumentMutation) SetField(name string, value ent.Value) error
 		}
 		m.SetPublishedVersion(v)
 		return nil
+	case knowledgedocument.FieldPendingStatus:
+		v, ok := value.(knowledgedocument.PendingStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPendingStatus(v)
+		return nil
+	case knowledgedocument.FieldReviewerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewerID(v)
+		return nil
+	case knowledgedocument.FieldReviewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedAt(v)
+		return nil
 	case knowledgedocument.FieldAuthorID:
 		v, ok := value.(int)
 		if !ok {
@@ -21243,6 +21459,9 @@ func (m *KnowledgeDocumentMutation) AddedFields() []string {
 	if m.addpublished_version != nil {
 		fields = append(fields, knowledgedocument.FieldPublishedVersion)
 	}
+	if m.addreviewer_id != nil {
+		fields = append(fields, knowledgedocument.FieldReviewerID)
+	}
 	return fields
 }
 
@@ -21255,6 +21474,8 @@ func (m *KnowledgeDocumentMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCurrentVersion()
 	case knowledgedocument.FieldPublishedVersion:
 		return m.AddedPublishedVersion()
+	case knowledgedocument.FieldReviewerID:
+		return m.AddedReviewerID()
 	}
 	return nil, false
 }
@@ -21278,6 +21499,13 @@ func (m *KnowledgeDocumentMutation) AddField(name string, value ent.Value) error
 		}
 		m.AddPublishedVersion(v)
 		return nil
+	case knowledgedocument.FieldReviewerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReviewerID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown KnowledgeDocument numeric field %s", name)
 }
@@ -21294,6 +21522,15 @@ func (m *KnowledgeDocumentMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(knowledgedocument.FieldPublishedVersion) {
 		fields = append(fields, knowledgedocument.FieldPublishedVersion)
+	}
+	if m.FieldCleared(knowledgedocument.FieldPendingStatus) {
+		fields = append(fields, knowledgedocument.FieldPendingStatus)
+	}
+	if m.FieldCleared(knowledgedocument.FieldReviewerID) {
+		fields = append(fields, knowledgedocument.FieldReviewerID)
+	}
+	if m.FieldCleared(knowledgedocument.FieldReviewedAt) {
+		fields = append(fields, knowledgedocument.FieldReviewedAt)
 	}
 	if m.FieldCleared(knowledgedocument.FieldAuthorID) {
 		fields = append(fields, knowledgedocument.FieldAuthorID)
@@ -21338,6 +21575,15 @@ func (m *KnowledgeDocumentMutation) ClearField(name string) error {
 		return nil
 	case knowledgedocument.FieldPublishedVersion:
 		m.ClearPublishedVersion()
+		return nil
+	case knowledgedocument.FieldPendingStatus:
+		m.ClearPendingStatus()
+		return nil
+	case knowledgedocument.FieldReviewerID:
+		m.ClearReviewerID()
+		return nil
+	case knowledgedocument.FieldReviewedAt:
+		m.ClearReviewedAt()
 		return nil
 	case knowledgedocument.FieldAuthorID:
 		m.ClearAuthorID()
@@ -21397,6 +21643,15 @@ func (m *KnowledgeDocumentMutation) ResetField(name string) error {
 		return nil
 	case knowledgedocument.FieldPublishedVersion:
 		m.ResetPublishedVersion()
+		return nil
+	case knowledgedocument.FieldPendingStatus:
+		m.ResetPendingStatus()
+		return nil
+	case knowledgedocument.FieldReviewerID:
+		m.ResetReviewerID()
+		return nil
+	case knowledgedocument.FieldReviewedAt:
+		m.ResetReviewedAt()
 		return nil
 	case knowledgedocument.FieldAuthorID:
 		m.ResetAuthorID()
@@ -27338,6 +27593,639 @@ func (m *ProductMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Product edge %s", name)
+}
+
+// SearchOutboxMutation represents an operation that mutates the SearchOutbox nodes in the graph.
+type SearchOutboxMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	document_id     *int
+	adddocument_id  *int
+	attempts        *int
+	addattempts     *int
+	next_attempt_at *time.Time
+	last_error      *string
+	clearedFields   map[string]struct{}
+	done            bool
+	oldValue        func(context.Context) (*SearchOutbox, error)
+	predicates      []predicate.SearchOutbox
+}
+
+var _ ent.Mutation = (*SearchOutboxMutation)(nil)
+
+// searchoutboxOption allows management of the mutation configuration using functional options.
+type searchoutboxOption func(*SearchOutboxMutation)
+
+// newSearchOutboxMutation creates new mutation for the SearchOutbox entity.
+func newSearchOutboxMutation(c config, op Op, opts ...searchoutboxOption) *SearchOutboxMutation {
+	m := &SearchOutboxMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSearchOutbox,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSearchOutboxID sets the ID field of the mutation.
+func withSearchOutboxID(id int) searchoutboxOption {
+	return func(m *SearchOutboxMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SearchOutbox
+		)
+		m.oldValue = func(ctx context.Context) (*SearchOutbox, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SearchOutbox.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSearchOutbox sets the old SearchOutbox of the mutation.
+func withSearchOutbox(node *SearchOutbox) searchoutboxOption {
+	return func(m *SearchOutboxMutation) {
+		m.oldValue = func(context.Context) (*SearchOutbox, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SearchOutboxMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SearchOutboxMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SearchOutboxMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SearchOutboxMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SearchOutbox.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SearchOutboxMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SearchOutboxMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the SearchOutbox entity.
+// If the SearchOutbox object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchOutboxMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SearchOutboxMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetDocumentID sets the "document_id" field.
+func (m *SearchOutboxMutation) SetDocumentID(i int) {
+	m.document_id = &i
+	m.adddocument_id = nil
+}
+
+// DocumentID returns the value of the "document_id" field in the mutation.
+func (m *SearchOutboxMutation) DocumentID() (r int, exists bool) {
+	v := m.document_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDocumentID returns the old "document_id" field's value of the SearchOutbox entity.
+// If the SearchOutbox object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchOutboxMutation) OldDocumentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDocumentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDocumentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDocumentID: %w", err)
+	}
+	return oldValue.DocumentID, nil
+}
+
+// AddDocumentID adds i to the "document_id" field.
+func (m *SearchOutboxMutation) AddDocumentID(i int) {
+	if m.adddocument_id != nil {
+		*m.adddocument_id += i
+	} else {
+		m.adddocument_id = &i
+	}
+}
+
+// AddedDocumentID returns the value that was added to the "document_id" field in this mutation.
+func (m *SearchOutboxMutation) AddedDocumentID() (r int, exists bool) {
+	v := m.adddocument_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDocumentID resets all changes to the "document_id" field.
+func (m *SearchOutboxMutation) ResetDocumentID() {
+	m.document_id = nil
+	m.adddocument_id = nil
+}
+
+// SetAttempts sets the "attempts" field.
+func (m *SearchOutboxMutation) SetAttempts(i int) {
+	m.attempts = &i
+	m.addattempts = nil
+}
+
+// Attempts returns the value of the "attempts" field in the mutation.
+func (m *SearchOutboxMutation) Attempts() (r int, exists bool) {
+	v := m.attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttempts returns the old "attempts" field's value of the SearchOutbox entity.
+// If the SearchOutbox object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchOutboxMutation) OldAttempts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttempts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttempts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttempts: %w", err)
+	}
+	return oldValue.Attempts, nil
+}
+
+// AddAttempts adds i to the "attempts" field.
+func (m *SearchOutboxMutation) AddAttempts(i int) {
+	if m.addattempts != nil {
+		*m.addattempts += i
+	} else {
+		m.addattempts = &i
+	}
+}
+
+// AddedAttempts returns the value that was added to the "attempts" field in this mutation.
+func (m *SearchOutboxMutation) AddedAttempts() (r int, exists bool) {
+	v := m.addattempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttempts resets all changes to the "attempts" field.
+func (m *SearchOutboxMutation) ResetAttempts() {
+	m.attempts = nil
+	m.addattempts = nil
+}
+
+// SetNextAttemptAt sets the "next_attempt_at" field.
+func (m *SearchOutboxMutation) SetNextAttemptAt(t time.Time) {
+	m.next_attempt_at = &t
+}
+
+// NextAttemptAt returns the value of the "next_attempt_at" field in the mutation.
+func (m *SearchOutboxMutation) NextAttemptAt() (r time.Time, exists bool) {
+	v := m.next_attempt_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNextAttemptAt returns the old "next_attempt_at" field's value of the SearchOutbox entity.
+// If the SearchOutbox object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchOutboxMutation) OldNextAttemptAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNextAttemptAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNextAttemptAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNextAttemptAt: %w", err)
+	}
+	return oldValue.NextAttemptAt, nil
+}
+
+// ResetNextAttemptAt resets all changes to the "next_attempt_at" field.
+func (m *SearchOutboxMutation) ResetNextAttemptAt() {
+	m.next_attempt_at = nil
+}
+
+// SetLastError sets the "last_error" field.
+func (m *SearchOutboxMutation) SetLastError(s string) {
+	m.last_error = &s
+}
+
+// LastError returns the value of the "last_error" field in the mutation.
+func (m *SearchOutboxMutation) LastError() (r string, exists bool) {
+	v := m.last_error
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastError returns the old "last_error" field's value of the SearchOutbox entity.
+// If the SearchOutbox object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SearchOutboxMutation) OldLastError(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastError is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastError requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastError: %w", err)
+	}
+	return oldValue.LastError, nil
+}
+
+// ClearLastError clears the value of the "last_error" field.
+func (m *SearchOutboxMutation) ClearLastError() {
+	m.last_error = nil
+	m.clearedFields[searchoutbox.FieldLastError] = struct{}{}
+}
+
+// LastErrorCleared returns if the "last_error" field was cleared in this mutation.
+func (m *SearchOutboxMutation) LastErrorCleared() bool {
+	_, ok := m.clearedFields[searchoutbox.FieldLastError]
+	return ok
+}
+
+// ResetLastError resets all changes to the "last_error" field.
+func (m *SearchOutboxMutation) ResetLastError() {
+	m.last_error = nil
+	delete(m.clearedFields, searchoutbox.FieldLastError)
+}
+
+// Where appends a list predicates to the SearchOutboxMutation builder.
+func (m *SearchOutboxMutation) Where(ps ...predicate.SearchOutbox) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SearchOutboxMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SearchOutboxMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SearchOutbox, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SearchOutboxMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SearchOutboxMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SearchOutbox).
+func (m *SearchOutboxMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SearchOutboxMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, searchoutbox.FieldCreatedAt)
+	}
+	if m.document_id != nil {
+		fields = append(fields, searchoutbox.FieldDocumentID)
+	}
+	if m.attempts != nil {
+		fields = append(fields, searchoutbox.FieldAttempts)
+	}
+	if m.next_attempt_at != nil {
+		fields = append(fields, searchoutbox.FieldNextAttemptAt)
+	}
+	if m.last_error != nil {
+		fields = append(fields, searchoutbox.FieldLastError)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SearchOutboxMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case searchoutbox.FieldCreatedAt:
+		return m.CreatedAt()
+	case searchoutbox.FieldDocumentID:
+		return m.DocumentID()
+	case searchoutbox.FieldAttempts:
+		return m.Attempts()
+	case searchoutbox.FieldNextAttemptAt:
+		return m.NextAttemptAt()
+	case searchoutbox.FieldLastError:
+		return m.LastError()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SearchOutboxMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case searchoutbox.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case searchoutbox.FieldDocumentID:
+		return m.OldDocumentID(ctx)
+	case searchoutbox.FieldAttempts:
+		return m.OldAttempts(ctx)
+	case searchoutbox.FieldNextAttemptAt:
+		return m.OldNextAttemptAt(ctx)
+	case searchoutbox.FieldLastError:
+		return m.OldLastError(ctx)
+	}
+	return nil, fmt.Errorf("unknown SearchOutbox field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SearchOutboxMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case searchoutbox.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case searchoutbox.FieldDocumentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDocumentID(v)
+		return nil
+	case searchoutbox.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttempts(v)
+		return nil
+	case searchoutbox.FieldNextAttemptAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNextAttemptAt(v)
+		return nil
+	case searchoutbox.FieldLastError:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastError(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SearchOutbox field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SearchOutboxMutation) AddedFields() []string {
+	var fields []string
+	if m.adddocument_id != nil {
+		fields = append(fields, searchoutbox.FieldDocumentID)
+	}
+	if m.addattempts != nil {
+		fields = append(fields, searchoutbox.FieldAttempts)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SearchOutboxMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case searchoutbox.FieldDocumentID:
+		return m.AddedDocumentID()
+	case searchoutbox.FieldAttempts:
+		return m.AddedAttempts()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SearchOutboxMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case searchoutbox.FieldDocumentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDocumentID(v)
+		return nil
+	case searchoutbox.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttempts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SearchOutbox numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SearchOutboxMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(searchoutbox.FieldLastError) {
+		fields = append(fields, searchoutbox.FieldLastError)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SearchOutboxMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SearchOutboxMutation) ClearField(name string) error {
+	switch name {
+	case searchoutbox.FieldLastError:
+		m.ClearLastError()
+		return nil
+	}
+	return fmt.Errorf("unknown SearchOutbox nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SearchOutboxMutation) ResetField(name string) error {
+	switch name {
+	case searchoutbox.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case searchoutbox.FieldDocumentID:
+		m.ResetDocumentID()
+		return nil
+	case searchoutbox.FieldAttempts:
+		m.ResetAttempts()
+		return nil
+	case searchoutbox.FieldNextAttemptAt:
+		m.ResetNextAttemptAt()
+		return nil
+	case searchoutbox.FieldLastError:
+		m.ResetLastError()
+		return nil
+	}
+	return fmt.Errorf("unknown SearchOutbox field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SearchOutboxMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SearchOutboxMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SearchOutboxMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SearchOutboxMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SearchOutboxMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SearchOutboxMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SearchOutboxMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown SearchOutbox unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SearchOutboxMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown SearchOutbox edge %s", name)
 }
 
 // ServiceRequestMutation represents an operation that mutates the ServiceRequest nodes in the graph.

@@ -60,6 +60,8 @@ type Tx struct {
 	PointsTransaction *PointsTransactionClient
 	// Product is the client for interacting with the Product builders.
 	Product *ProductClient
+	// SearchOutbox is the client for interacting with the SearchOutbox builders.
+	SearchOutbox *SearchOutboxClient
 	// ServiceRequest is the client for interacting with the ServiceRequest builders.
 	ServiceRequest *ServiceRequestClient
 	// Session is the client for interacting with the Session builders.
@@ -226,6 +228,7 @@ func (tx *Tx) init() {
 	tx.PointsAccount = NewPointsAccountClient(tx.config)
 	tx.PointsTransaction = NewPointsTransactionClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
+	tx.SearchOutbox = NewSearchOutboxClient(tx.config)
 	tx.ServiceRequest = NewServiceRequestClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Setting = NewSettingClient(tx.config)

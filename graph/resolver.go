@@ -13,6 +13,7 @@ import (
 	"github.com/c360crm/c360/ent"
 	"github.com/c360crm/c360/graph/generated"
 	"github.com/c360crm/c360/internal/auth"
+	"github.com/c360crm/c360/internal/knowledge"
 )
 
 // Resolver is the root resolver: the dependencies every resolver may use.
@@ -20,6 +21,8 @@ type Resolver struct {
 	Client   *ent.Client
 	Auth     *auth.Service
 	Enforcer *authz.Enforcer
+	// Knowledge is the knowledge base (documents, workflow, attachments, search).
+	Knowledge *knowledge.Service
 	// operations are the root fields (`Query.customers`, …) for Viewer.operations.
 	operations []string
 }

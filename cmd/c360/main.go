@@ -5,6 +5,8 @@ package main
 import (
 	"fmt"
 	"os"
+
+	_ "github.com/c360crm/c360/search/meili" // registers the meili:// search backend
 )
 
 // Stamped at build time with -ldflags "-X main.version=… -X main.commit=…".

@@ -19,6 +19,7 @@ import (
 type globals struct {
 	dataDir   string
 	dbURL     string
+	searchURL string
 	logLevel  string
 	logFormat string
 }
@@ -42,9 +43,10 @@ func newRootCmd() *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.dataDir, "data-dir", envOr("C360_DATA_DIR", "./data"), "directory for the SQLite database, search index and blobs (env C360_DATA_DIR)")
 	pf.StringVar(&g.dbURL, "db", envOr("C360_DB", ""), "database URL: empty for SQLite in the data dir, sqlite:///path.db, or mysql://user:pass@host:3306/db (env C360_DB)")
+	pf.StringVar(&g.searchURL, "search", envOr("C360_SEARCH", ""), "knowledge search backend: empty for Bleve in the data dir, mem:, bleve:///path, or meili://host:7700?key=… (env C360_SEARCH)")
 	pf.StringVar(&g.logLevel, "log-level", envOr("C360_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env C360_LOG_LEVEL)")
 	pf.StringVar(&g.logFormat, "log-format", envOr("C360_LOG_FORMAT", "text"), "log format: text or json (env C360_LOG_FORMAT)")
-	root.AddCommand(newServeCmd(g), newMigrateCmd(g), newSeedCmd(g), newUserCmd(g))
+	root.AddCommand(newServeCmd(g), newMigrateCmd(g), newSeedCmd(g), newUserCmd(g), newReindexCmd(g))
 	return root
 }
 

@@ -46,7 +46,7 @@ func newServeCmd(g *globals) *cobra.Command {
 			if !frontend.Built() {
 				log.Warn("the admin app is not built into this binary: / shows a placeholder (run `make run`)")
 			}
-			srv, err := server.New(ctx, server.Config{Addr: addr, Dev: dev, SPA: frontend.Handler()}, d, log)
+			srv, err := server.New(ctx, server.Config{Addr: addr, Dev: dev, SPA: frontend.Handler(), DataDir: g.dataDir, Search: g.searchURL}, d, log)
 			if err != nil {
 				return err
 			}

@@ -126,6 +126,7 @@ const (
 	ExtractionStatusUNSUPPORTED ExtractionStatus = "UNSUPPORTED"
 	ExtractionStatusENCRYPTED   ExtractionStatus = "ENCRYPTED"
 	ExtractionStatusTOO_LARGE   ExtractionStatus = "TOO_LARGE"
+	ExtractionStatusTIMEOUT     ExtractionStatus = "TIMEOUT"
 )
 
 func (es ExtractionStatus) String() string {
@@ -135,7 +136,7 @@ func (es ExtractionStatus) String() string {
 // ExtractionStatusValidator is a validator for the "extraction_status" field enum values. It is called by the builders before save.
 func ExtractionStatusValidator(es ExtractionStatus) error {
 	switch es {
-	case ExtractionStatusPENDING, ExtractionStatusOK, ExtractionStatusFAILED, ExtractionStatusUNSUPPORTED, ExtractionStatusENCRYPTED, ExtractionStatusTOO_LARGE:
+	case ExtractionStatusPENDING, ExtractionStatusOK, ExtractionStatusFAILED, ExtractionStatusUNSUPPORTED, ExtractionStatusENCRYPTED, ExtractionStatusTOO_LARGE, ExtractionStatusTIMEOUT:
 		return nil
 	default:
 		return fmt.Errorf("attachment: invalid enum value for extraction_status field: %q", es)

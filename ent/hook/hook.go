@@ -285,6 +285,18 @@ func (f ProductFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductMutation", m)
 }
 
+// The SearchOutboxFunc type is an adapter to allow the use of ordinary
+// function as SearchOutbox mutator.
+type SearchOutboxFunc func(context.Context, *ent.SearchOutboxMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SearchOutboxFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SearchOutboxMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SearchOutboxMutation", m)
+}
+
 // The ServiceRequestFunc type is an adapter to allow the use of ordinary
 // function as ServiceRequest mutator.
 type ServiceRequestFunc func(context.Context, *ent.ServiceRequestMutation) (ent.Value, error)

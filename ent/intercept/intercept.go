@@ -32,6 +32,7 @@ import (
 	"github.com/c360crm/c360/ent/pointstransaction"
 	"github.com/c360crm/c360/ent/predicate"
 	"github.com/c360crm/c360/ent/product"
+	"github.com/c360crm/c360/ent/searchoutbox"
 	"github.com/c360crm/c360/ent/servicerequest"
 	"github.com/c360crm/c360/ent/session"
 	"github.com/c360crm/c360/ent/setting"
@@ -717,6 +718,33 @@ func (f TraverseProduct) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
 }
 
+// The SearchOutboxFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SearchOutboxFunc func(context.Context, *ent.SearchOutboxQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SearchOutboxFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SearchOutboxQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SearchOutboxQuery", q)
+}
+
+// The TraverseSearchOutbox type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSearchOutbox func(context.Context, *ent.SearchOutboxQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSearchOutbox) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSearchOutbox) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SearchOutboxQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SearchOutboxQuery", q)
+}
+
 // The ServiceRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ServiceRequestFunc func(context.Context, *ent.ServiceRequestQuery) (ent.Value, error)
 
@@ -928,6 +956,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.PointsTransactionQuery, predicate.PointsTransaction, pointstransaction.OrderOption]{typ: ent.TypePointsTransaction, tq: q}, nil
 	case *ent.ProductQuery:
 		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
+	case *ent.SearchOutboxQuery:
+		return &query[*ent.SearchOutboxQuery, predicate.SearchOutbox, searchoutbox.OrderOption]{typ: ent.TypeSearchOutbox, tq: q}, nil
 	case *ent.ServiceRequestQuery:
 		return &query[*ent.ServiceRequestQuery, predicate.ServiceRequest, servicerequest.OrderOption]{typ: ent.TypeServiceRequest, tq: q}, nil
 	case *ent.SessionQuery:

@@ -38,6 +38,12 @@ const (
 	FieldCurrentVersion = "current_version"
 	// FieldPublishedVersion holds the string denoting the published_version field in the database.
 	FieldPublishedVersion = "published_version"
+	// FieldPendingStatus holds the string denoting the pending_status field in the database.
+	FieldPendingStatus = "pending_status"
+	// FieldReviewerID holds the string denoting the reviewer_id field in the database.
+	FieldReviewerID = "reviewer_id"
+	// FieldReviewedAt holds the string denoting the reviewed_at field in the database.
+	FieldReviewedAt = "reviewed_at"
 	// FieldAuthorID holds the string denoting the author_id field in the database.
 	FieldAuthorID = "author_id"
 	// FieldLockHolderID holds the string denoting the lock_holder_id field in the database.
@@ -126,6 +132,9 @@ var Columns = []string{
 	FieldStatus,
 	FieldCurrentVersion,
 	FieldPublishedVersion,
+	FieldPendingStatus,
+	FieldReviewerID,
+	FieldReviewedAt,
 	FieldAuthorID,
 	FieldLockHolderID,
 	FieldLockExpiresAt,
@@ -240,6 +249,29 @@ func StatusValidator(s Status) error {
 	}
 }
 
+// PendingStatus defines the type for the "pending_status" enum field.
+type PendingStatus string
+
+// PendingStatus values.
+const (
+	PendingStatusDRAFT     PendingStatus = "DRAFT"
+	PendingStatusIN_REVIEW PendingStatus = "IN_REVIEW"
+)
+
+func (ps PendingStatus) String() string {
+	return string(ps)
+}
+
+// PendingStatusValidator is a validator for the "pending_status" field enum values. It is called by the builders before save.
+func PendingStatusValidator(ps PendingStatus) error {
+	switch ps {
+	case PendingStatusDRAFT, PendingStatusIN_REVIEW:
+		return nil
+	default:
+		return fmt.Errorf("knowledgedocument: invalid enum value for pending_status field: %q", ps)
+	}
+}
+
 // OrderOption defines the ordering options for the KnowledgeDocument queries.
 type OrderOption func(*sql.Selector)
 
@@ -291,6 +323,21 @@ func ByCurrentVersion(opts ...sql.OrderTermOption) OrderOption {
 // ByPublishedVersion orders the results by the published_version field.
 func ByPublishedVersion(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPublishedVersion, opts...).ToFunc()
+}
+
+// ByPendingStatus orders the results by the pending_status field.
+func ByPendingStatus(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPendingStatus, opts...).ToFunc()
+}
+
+// ByReviewerID orders the results by the reviewer_id field.
+func ByReviewerID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewerID, opts...).ToFunc()
+}
+
+// ByReviewedAt orders the results by the reviewed_at field.
+func ByReviewedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewedAt, opts...).ToFunc()
 }
 
 // ByAuthorID orders the results by the author_id field.
@@ -493,6 +540,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e PendingStatus) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *PendingStatus) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = PendingStatus(str)
+	if err := PendingStatusValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid PendingStatus", str)
 	}
 	return nil
 }

@@ -90,6 +90,16 @@ func PublishedVersion(v int) predicate.KnowledgeDocument {
 	return predicate.KnowledgeDocument(sql.FieldEQ(FieldPublishedVersion, v))
 }
 
+// ReviewerID applies equality check predicate on the "reviewer_id" field. It's identical to ReviewerIDEQ.
+func ReviewerID(v int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldEQ(FieldReviewerID, v))
+}
+
+// ReviewedAt applies equality check predicate on the "reviewed_at" field. It's identical to ReviewedAtEQ.
+func ReviewedAt(v time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldEQ(FieldReviewedAt, v))
+}
+
 // AuthorID applies equality check predicate on the "author_id" field. It's identical to AuthorIDEQ.
 func AuthorID(v int) predicate.KnowledgeDocument {
 	return predicate.KnowledgeDocument(sql.FieldEQ(FieldAuthorID, v))
@@ -548,6 +558,136 @@ func PublishedVersionIsNil() predicate.KnowledgeDocument {
 // PublishedVersionNotNil applies the NotNil predicate on the "published_version" field.
 func PublishedVersionNotNil() predicate.KnowledgeDocument {
 	return predicate.KnowledgeDocument(sql.FieldNotNull(FieldPublishedVersion))
+}
+
+// PendingStatusEQ applies the EQ predicate on the "pending_status" field.
+func PendingStatusEQ(v PendingStatus) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldEQ(FieldPendingStatus, v))
+}
+
+// PendingStatusNEQ applies the NEQ predicate on the "pending_status" field.
+func PendingStatusNEQ(v PendingStatus) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNEQ(FieldPendingStatus, v))
+}
+
+// PendingStatusIn applies the In predicate on the "pending_status" field.
+func PendingStatusIn(vs ...PendingStatus) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldIn(FieldPendingStatus, vs...))
+}
+
+// PendingStatusNotIn applies the NotIn predicate on the "pending_status" field.
+func PendingStatusNotIn(vs ...PendingStatus) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNotIn(FieldPendingStatus, vs...))
+}
+
+// PendingStatusIsNil applies the IsNil predicate on the "pending_status" field.
+func PendingStatusIsNil() predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldIsNull(FieldPendingStatus))
+}
+
+// PendingStatusNotNil applies the NotNil predicate on the "pending_status" field.
+func PendingStatusNotNil() predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNotNull(FieldPendingStatus))
+}
+
+// ReviewerIDEQ applies the EQ predicate on the "reviewer_id" field.
+func ReviewerIDEQ(v int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldEQ(FieldReviewerID, v))
+}
+
+// ReviewerIDNEQ applies the NEQ predicate on the "reviewer_id" field.
+func ReviewerIDNEQ(v int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNEQ(FieldReviewerID, v))
+}
+
+// ReviewerIDIn applies the In predicate on the "reviewer_id" field.
+func ReviewerIDIn(vs ...int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldIn(FieldReviewerID, vs...))
+}
+
+// ReviewerIDNotIn applies the NotIn predicate on the "reviewer_id" field.
+func ReviewerIDNotIn(vs ...int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNotIn(FieldReviewerID, vs...))
+}
+
+// ReviewerIDGT applies the GT predicate on the "reviewer_id" field.
+func ReviewerIDGT(v int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldGT(FieldReviewerID, v))
+}
+
+// ReviewerIDGTE applies the GTE predicate on the "reviewer_id" field.
+func ReviewerIDGTE(v int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldGTE(FieldReviewerID, v))
+}
+
+// ReviewerIDLT applies the LT predicate on the "reviewer_id" field.
+func ReviewerIDLT(v int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldLT(FieldReviewerID, v))
+}
+
+// ReviewerIDLTE applies the LTE predicate on the "reviewer_id" field.
+func ReviewerIDLTE(v int) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldLTE(FieldReviewerID, v))
+}
+
+// ReviewerIDIsNil applies the IsNil predicate on the "reviewer_id" field.
+func ReviewerIDIsNil() predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldIsNull(FieldReviewerID))
+}
+
+// ReviewerIDNotNil applies the NotNil predicate on the "reviewer_id" field.
+func ReviewerIDNotNil() predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNotNull(FieldReviewerID))
+}
+
+// ReviewedAtEQ applies the EQ predicate on the "reviewed_at" field.
+func ReviewedAtEQ(v time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldEQ(FieldReviewedAt, v))
+}
+
+// ReviewedAtNEQ applies the NEQ predicate on the "reviewed_at" field.
+func ReviewedAtNEQ(v time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNEQ(FieldReviewedAt, v))
+}
+
+// ReviewedAtIn applies the In predicate on the "reviewed_at" field.
+func ReviewedAtIn(vs ...time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldIn(FieldReviewedAt, vs...))
+}
+
+// ReviewedAtNotIn applies the NotIn predicate on the "reviewed_at" field.
+func ReviewedAtNotIn(vs ...time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNotIn(FieldReviewedAt, vs...))
+}
+
+// ReviewedAtGT applies the GT predicate on the "reviewed_at" field.
+func ReviewedAtGT(v time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldGT(FieldReviewedAt, v))
+}
+
+// ReviewedAtGTE applies the GTE predicate on the "reviewed_at" field.
+func ReviewedAtGTE(v time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldGTE(FieldReviewedAt, v))
+}
+
+// ReviewedAtLT applies the LT predicate on the "reviewed_at" field.
+func ReviewedAtLT(v time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldLT(FieldReviewedAt, v))
+}
+
+// ReviewedAtLTE applies the LTE predicate on the "reviewed_at" field.
+func ReviewedAtLTE(v time.Time) predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldLTE(FieldReviewedAt, v))
+}
+
+// ReviewedAtIsNil applies the IsNil predicate on the "reviewed_at" field.
+func ReviewedAtIsNil() predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldIsNull(FieldReviewedAt))
+}
+
+// ReviewedAtNotNil applies the NotNil predicate on the "reviewed_at" field.
+func ReviewedAtNotNil() predicate.KnowledgeDocument {
+	return predicate.KnowledgeDocument(sql.FieldNotNull(FieldReviewedAt))
 }
 
 // AuthorIDEQ applies the EQ predicate on the "author_id" field.

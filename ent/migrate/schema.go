@@ -57,7 +57,7 @@ var (
 		{Name: "size", Type: field.TypeInt64},
 		{Name: "sha256", Type: field.TypeString, Size: 64},
 		{Name: "blob_key", Type: field.TypeString, Size: 255},
-		{Name: "extraction_status", Type: field.TypeEnum, Enums: []string{"PENDING", "OK", "FAILED", "UNSUPPORTED", "ENCRYPTED", "TOO_LARGE"}, Default: "PENDING"},
+		{Name: "extraction_status", Type: field.TypeEnum, Enums: []string{"PENDING", "OK", "FAILED", "UNSUPPORTED", "ENCRYPTED", "TOO_LARGE", "TIMEOUT"}, Default: "PENDING"},
 		{Name: "extraction_error", Type: field.TypeString, Nullable: true, Size: 500},
 		{Name: "extracted_text", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "uploaded_by_id", Type: field.TypeInt, Nullable: true},
@@ -900,6 +900,9 @@ var (
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED"}, Default: "DRAFT"},
 		{Name: "current_version", Type: field.TypeInt, Default: 0},
 		{Name: "published_version", Type: field.TypeInt, Nullable: true},
+		{Name: "pending_status", Type: field.TypeEnum, Nullable: true, Enums: []string{"DRAFT", "IN_REVIEW"}},
+		{Name: "reviewer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "reviewed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "lock_expires_at", Type: field.TypeTime, Nullable: true},
 		{Name: "publish_at", Type: field.TypeTime, Nullable: true},
 		{Name: "archive_at", Type: field.TypeTime, Nullable: true},
@@ -916,13 +919,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "knowledge_documents_users_author",
-				Columns:    []*schema.Column{KnowledgeDocumentsColumns[16]},
+				Columns:    []*schema.Column{KnowledgeDocumentsColumns[19]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "knowledge_documents_users_lock_holder",
-				Columns:    []*schema.Column{KnowledgeDocumentsColumns[17]},
+				Columns:    []*schema.Column{KnowledgeDocumentsColumns[20]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -941,17 +944,17 @@ var (
 			{
 				Name:    "knowledgedocument_author_id",
 				Unique:  false,
-				Columns: []*schema.Column{KnowledgeDocumentsColumns[16]},
+				Columns: []*schema.Column{KnowledgeDocumentsColumns[19]},
 			},
 			{
 				Name:    "knowledgedocument_publish_at",
 				Unique:  false,
-				Columns: []*schema.Column{KnowledgeDocumentsColumns[12]},
+				Columns: []*schema.Column{KnowledgeDocumentsColumns[15]},
 			},
 			{
 				Name:    "knowledgedocument_archive_at",
 				Unique:  false,
-				Columns: []*schema.Column{KnowledgeDocumentsColumns[13]},
+				Columns: []*schema.Column{KnowledgeDocumentsColumns[16]},
 			},
 		},
 	}
@@ -1164,6 +1167,38 @@ var (
 				Name:    "product_category_status",
 				Unique:  false,
 				Columns: []*schema.Column{ProductsColumns[5], ProductsColumns[9]},
+			},
+		},
+	}
+	// SearchOutboxesColumns holds the columns for the "search_outboxes" table.
+	SearchOutboxesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "document_id", Type: field.TypeInt},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "next_attempt_at", Type: field.TypeTime},
+		{Name: "last_error", Type: field.TypeString, Nullable: true, Size: 500},
+	}
+	// SearchOutboxesTable holds the schema information for the "search_outboxes" table.
+	SearchOutboxesTable = &schema.Table{
+		Name:       "search_outboxes",
+		Columns:    SearchOutboxesColumns,
+		PrimaryKey: []*schema.Column{SearchOutboxesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "searchoutbox_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{SearchOutboxesColumns[1]},
+			},
+			{
+				Name:    "searchoutbox_next_attempt_at",
+				Unique:  false,
+				Columns: []*schema.Column{SearchOutboxesColumns[4]},
+			},
+			{
+				Name:    "searchoutbox_document_id",
+				Unique:  false,
+				Columns: []*schema.Column{SearchOutboxesColumns[2]},
 			},
 		},
 	}
@@ -1615,6 +1650,7 @@ var (
 		PointsAccountsTable,
 		PointsTransactionsTable,
 		ProductsTable,
+		SearchOutboxesTable,
 		ServiceRequestsTable,
 		SessionsTable,
 		SettingsTable,
@@ -1736,6 +1772,9 @@ func init() {
 	}
 	ProductsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	SearchOutboxesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(124554051584),
 	}
 	ServiceRequestsTable.ForeignKeys[0].RefTable = CustomersTable
 	ServiceRequestsTable.ForeignKeys[1].RefTable = UsersTable

@@ -75,6 +75,9 @@ type PointsTransaction func(*sql.Selector)
 // Product is the predicate function for product builders.
 type Product func(*sql.Selector)
 
+// SearchOutbox is the predicate function for searchoutbox builders.
+type SearchOutbox func(*sql.Selector)
+
 // ServiceRequest is the predicate function for servicerequest builders.
 type ServiceRequest func(*sql.Selector)
 

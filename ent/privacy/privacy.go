@@ -663,6 +663,30 @@ func (f ProductMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductMutation", m)
 }
 
+// The SearchOutboxQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SearchOutboxQueryRuleFunc func(context.Context, *ent.SearchOutboxQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SearchOutboxQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SearchOutboxQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SearchOutboxQuery", q)
+}
+
+// The SearchOutboxMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SearchOutboxMutationRuleFunc func(context.Context, *ent.SearchOutboxMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SearchOutboxMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SearchOutboxMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SearchOutboxMutation", m)
+}
+
 // The ServiceRequestQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ServiceRequestQueryRuleFunc func(context.Context, *ent.ServiceRequestQuery) error
@@ -888,6 +912,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProductQuery:
 		return q.Filter(), nil
+	case *ent.SearchOutboxQuery:
+		return q.Filter(), nil
 	case *ent.ServiceRequestQuery:
 		return q.Filter(), nil
 	case *ent.SessionQuery:
@@ -952,6 +978,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.PointsTransactionMutation:
 		return m.Filter(), nil
 	case *ent.ProductMutation:
+		return m.Filter(), nil
+	case *ent.SearchOutboxMutation:
 		return m.Filter(), nil
 	case *ent.ServiceRequestMutation:
 		return m.Filter(), nil

@@ -30,6 +30,7 @@ import (
 	"github.com/c360crm/c360/ent/pointstransaction"
 	"github.com/c360crm/c360/ent/product"
 	"github.com/c360crm/c360/ent/schema"
+	"github.com/c360crm/c360/ent/searchoutbox"
 	"github.com/c360crm/c360/ent/servicerequest"
 	"github.com/c360crm/c360/ent/session"
 	"github.com/c360crm/c360/ent/setting"
@@ -1053,7 +1054,7 @@ func init() {
 	// knowledgedocument.CurrentVersionValidator is a validator for the "current_version" field. It is called by the builders before save.
 	knowledgedocument.CurrentVersionValidator = knowledgedocumentDescCurrentVersion.Validators[0].(func(int) error)
 	// knowledgedocumentDescReviewComment is the schema descriptor for review_comment field.
-	knowledgedocumentDescReviewComment := knowledgedocumentFields[14].Descriptor()
+	knowledgedocumentDescReviewComment := knowledgedocumentFields[17].Descriptor()
 	// knowledgedocument.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
 	knowledgedocument.ReviewCommentValidator = knowledgedocumentDescReviewComment.Validators[0].(func(string) error)
 	loginthrottleFields := schema.LoginThrottle{}.Fields()
@@ -1345,6 +1346,29 @@ func init() {
 	productDescPrice := productFields[4].Descriptor()
 	// product.PriceValidator is a validator for the "price" field. It is called by the builders before save.
 	product.PriceValidator = productDescPrice.Validators[0].(func(int64) error)
+	searchoutboxMixin := schema.SearchOutbox{}.Mixin()
+	searchoutboxMixinFields0 := searchoutboxMixin[0].Fields()
+	_ = searchoutboxMixinFields0
+	searchoutboxFields := schema.SearchOutbox{}.Fields()
+	_ = searchoutboxFields
+	// searchoutboxDescCreatedAt is the schema descriptor for created_at field.
+	searchoutboxDescCreatedAt := searchoutboxMixinFields0[0].Descriptor()
+	// searchoutbox.DefaultCreatedAt holds the default value on creation for the created_at field.
+	searchoutbox.DefaultCreatedAt = searchoutboxDescCreatedAt.Default.(func() time.Time)
+	// searchoutboxDescAttempts is the schema descriptor for attempts field.
+	searchoutboxDescAttempts := searchoutboxFields[1].Descriptor()
+	// searchoutbox.DefaultAttempts holds the default value on creation for the attempts field.
+	searchoutbox.DefaultAttempts = searchoutboxDescAttempts.Default.(int)
+	// searchoutbox.AttemptsValidator is a validator for the "attempts" field. It is called by the builders before save.
+	searchoutbox.AttemptsValidator = searchoutboxDescAttempts.Validators[0].(func(int) error)
+	// searchoutboxDescNextAttemptAt is the schema descriptor for next_attempt_at field.
+	searchoutboxDescNextAttemptAt := searchoutboxFields[2].Descriptor()
+	// searchoutbox.DefaultNextAttemptAt holds the default value on creation for the next_attempt_at field.
+	searchoutbox.DefaultNextAttemptAt = searchoutboxDescNextAttemptAt.Default.(func() time.Time)
+	// searchoutboxDescLastError is the schema descriptor for last_error field.
+	searchoutboxDescLastError := searchoutboxFields[3].Descriptor()
+	// searchoutbox.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
+	searchoutbox.LastErrorValidator = searchoutboxDescLastError.Validators[0].(func(string) error)
 	servicerequestMixin := schema.ServiceRequest{}.Mixin()
 	servicerequest.Policy = privacy.NewPolicies(servicerequestMixin[1], schema.ServiceRequest{})
 	servicerequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"time"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -74,6 +76,11 @@ func (KnowledgeDocument) Fields() []ent.Field {
 			Comment("Number of the latest version (the working draft once a published document is edited)."),
 		field.Int("published_version").Optional().Nillable().
 			Comment("Number of the version readers see; empty until first published."),
+		field.Enum("pending_status").Values("DRAFT", "IN_REVIEW").Optional().Nillable().
+			Comment("Workflow state of the successor of a published document (its latest version), while one is being edited; the published content stays what readers see until the successor is approved."),
+		field.Int("reviewer_id").Optional().Nillable().
+			Comment("Who approved or rejected the last submission."),
+		field.Time("reviewed_at").Optional().Nillable(),
 		field.Int("author_id").Optional().Nillable(),
 		field.Int("lock_holder_id").Optional().Nillable(),
 		field.Time("lock_expires_at").Optional().Nillable(),
@@ -171,7 +178,7 @@ func (Attachment) Fields() []ent.Field {
 		field.String("sha256").MaxLen(64),
 		field.String("blob_key").NotEmpty().MaxLen(255).Annotations(entgql.Skip()),
 		field.Enum("extraction_status").
-			Values("PENDING", "OK", "FAILED", "UNSUPPORTED", "ENCRYPTED", "TOO_LARGE").Default("PENDING"),
+			Values("PENDING", "OK", "FAILED", "UNSUPPORTED", "ENCRYPTED", "TOO_LARGE", "TIMEOUT").Default("PENDING"),
 		field.String("extraction_error").Optional().MaxLen(500),
 		field.Text("extracted_text").Optional().Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		field.Int("uploaded_by_id").Optional().Nillable(),
@@ -188,3 +195,32 @@ func (Attachment) Edges() []ent.Edge {
 
 // Indexes of Attachment.
 func (Attachment) Indexes() []ent.Index { return []ent.Index{index.Fields("document_id")} }
+
+// SearchOutbox is a knowledge document whose search entries must be refreshed. A row is
+// written in the transaction of every document change and deleted by the indexer once the
+// search backend has the new entries, so nothing is lost when the backend is down or the
+// process stops halfway.
+type SearchOutbox struct {
+	ent.Schema
+}
+
+// Mixin of SearchOutbox.
+func (SearchOutbox) Mixin() []ent.Mixin { return []ent.Mixin{mixin.CreatedOnly{}} }
+
+// Fields of SearchOutbox.
+func (SearchOutbox) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("document_id"),
+		field.Int("attempts").Default(0).NonNegative(),
+		field.Time("next_attempt_at").Default(time.Now),
+		field.String("last_error").Optional().MaxLen(500),
+	}
+}
+
+// Indexes of SearchOutbox.
+func (SearchOutbox) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("next_attempt_at"), index.Fields("document_id")}
+}
+
+// Annotations of SearchOutbox: not part of the graph.
+func (SearchOutbox) Annotations() []schema.Annotation { return []schema.Annotation{entgql.Skip()} }

@@ -39,7 +39,9 @@ import (
 	"github.com/c360crm/c360/ent/user"
 	"github.com/c360crm/c360/internal/auth"
 	"github.com/c360crm/c360/internal/customer"
+	"github.com/c360crm/c360/internal/knowledge"
 	"github.com/c360crm/c360/internal/staff"
+	"github.com/c360crm/c360/search"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -484,6 +486,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	KnowledgeDiff struct {
+		Fields      func(childComplexity int) int
+		FromVersion func(childComplexity int) int
+		ToVersion   func(childComplexity int) int
+	}
+
+	KnowledgeDiffLine struct {
+		Op   func(childComplexity int) int
+		Text func(childComplexity int) int
+	}
+
 	KnowledgeDocument struct {
 		ArchiveAt        func(childComplexity int) int
 		Attachments      func(childComplexity int) int
@@ -498,11 +511,14 @@ type ComplexityRoot struct {
 		LockExpiresAt    func(childComplexity int) int
 		LockHolder       func(childComplexity int) int
 		LockHolderID     func(childComplexity int) int
+		PendingStatus    func(childComplexity int) int
 		Products         func(childComplexity int) int
 		PublishAt        func(childComplexity int) int
 		PublishedAt      func(childComplexity int) int
 		PublishedVersion func(childComplexity int) int
 		ReviewComment    func(childComplexity int) int
+		ReviewedAt       func(childComplexity int) int
+		ReviewerID       func(childComplexity int) int
 		ServiceRequests  func(childComplexity int) int
 		Status           func(childComplexity int) int
 		Summary          func(childComplexity int) int
@@ -523,6 +539,35 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	KnowledgeFacet struct {
+		Category func(childComplexity int) int
+		Count    func(childComplexity int) int
+	}
+
+	KnowledgeFieldDiff struct {
+		Field func(childComplexity int) int
+		Lines func(childComplexity int) int
+	}
+
+	KnowledgeHighlight struct {
+		Field   func(childComplexity int) int
+		Snippet func(childComplexity int) int
+	}
+
+	KnowledgeHit struct {
+		Document   func(childComplexity int) int
+		Highlights func(childComplexity int) int
+		Score      func(childComplexity int) int
+	}
+
+	KnowledgeSearchResult struct {
+		Facets   func(childComplexity int) int
+		Hits     func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+		TookMs   func(childComplexity int) int
+		Total    func(childComplexity int) int
+	}
+
 	LoginPayload struct {
 		ExpiresAt func(childComplexity int) int
 		Token     func(childComplexity int) int
@@ -530,37 +575,48 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddPolicyRule            func(childComplexity int, input authz.Rule) int
-		ChangePassword           func(childComplexity int, input auth.ChangePasswordInput) int
-		CreateAccount            func(childComplexity int, input ent.CreateAccountInput) int
-		CreateContact            func(childComplexity int, input ent.CreateContactInput) int
-		CreateCustomer           func(childComplexity int, input ent.CreateCustomerInput) int
-		CreateCustomerGroup      func(childComplexity int, input ent.CreateCustomerGroupInput) int
-		CreateMyServiceRequest   func(childComplexity int, input customer.ServiceRequestInput) int
-		CreatePartnerAPIKey      func(childComplexity int, partnerID int, name *string, expiresAt *time.Time) int
-		CreateProduct            func(childComplexity int, input ent.CreateProductInput) int
-		CreateServiceRequest     func(childComplexity int, input ent.CreateServiceRequestInput) int
-		CreateSubscription       func(childComplexity int, input ent.CreateSubscriptionInput) int
-		CreateTeam               func(childComplexity int, input ent.CreateTeamInput) int
-		CreateUser               func(childComplexity int, input staff.CreateUserInput) int
-		CustomerLogin            func(childComplexity int, input auth.CustomerLoginInput) int
-		Login                    func(childComplexity int, input auth.LoginInput) int
-		Logout                   func(childComplexity int) int
-		RemovePolicyRule         func(childComplexity int, input authz.Rule) int
-		RequestCustomerLoginCode func(childComplexity int, mobile string) int
-		RevealCustomerPii        func(childComplexity int, id int, reason string) int
-		RevokePartnerAPIKey      func(childComplexity int, id int) int
-		SetCustomerPassword      func(childComplexity int, customerID int, password string) int
-		UpdateAccount            func(childComplexity int, id int, input ent.UpdateAccountInput) int
-		UpdateContact            func(childComplexity int, id int, input ent.UpdateContactInput) int
-		UpdateCustomer           func(childComplexity int, id int, input ent.UpdateCustomerInput) int
-		UpdateCustomerGroup      func(childComplexity int, id int, input ent.UpdateCustomerGroupInput) int
-		UpdateMyContact          func(childComplexity int, input customer.ContactDetails) int
-		UpdateProduct            func(childComplexity int, id int, input ent.UpdateProductInput) int
-		UpdateServiceRequest     func(childComplexity int, id int, input ent.UpdateServiceRequestInput) int
-		UpdateSubscription       func(childComplexity int, id int, input ent.UpdateSubscriptionInput) int
-		UpdateTeam               func(childComplexity int, id int, input ent.UpdateTeamInput) int
-		UpdateUser               func(childComplexity int, id int, input ent.UpdateUserInput) int
+		AddPolicyRule                   func(childComplexity int, input authz.Rule) int
+		ApproveKnowledgeDocument        func(childComplexity int, id int, publishAt *time.Time) int
+		ArchiveKnowledgeDocument        func(childComplexity int, id int, at *time.Time) int
+		ChangePassword                  func(childComplexity int, input auth.ChangePasswordInput) int
+		CreateAccount                   func(childComplexity int, input ent.CreateAccountInput) int
+		CreateContact                   func(childComplexity int, input ent.CreateContactInput) int
+		CreateCustomer                  func(childComplexity int, input ent.CreateCustomerInput) int
+		CreateCustomerGroup             func(childComplexity int, input ent.CreateCustomerGroupInput) int
+		CreateKnowledgeDocument         func(childComplexity int, input knowledge.DocumentInput) int
+		CreateMyServiceRequest          func(childComplexity int, input customer.ServiceRequestInput) int
+		CreatePartnerAPIKey             func(childComplexity int, partnerID int, name *string, expiresAt *time.Time) int
+		CreateProduct                   func(childComplexity int, input ent.CreateProductInput) int
+		CreateServiceRequest            func(childComplexity int, input ent.CreateServiceRequestInput) int
+		CreateSubscription              func(childComplexity int, input ent.CreateSubscriptionInput) int
+		CreateTeam                      func(childComplexity int, input ent.CreateTeamInput) int
+		CreateUser                      func(childComplexity int, input staff.CreateUserInput) int
+		CustomerLogin                   func(childComplexity int, input auth.CustomerLoginInput) int
+		LinkKnowledgeDocument           func(childComplexity int, serviceRequestID int, documentID int) int
+		LockKnowledgeDocument           func(childComplexity int, id int) int
+		Login                           func(childComplexity int, input auth.LoginInput) int
+		Logout                          func(childComplexity int) int
+		RejectKnowledgeDocument         func(childComplexity int, id int, comment string) int
+		RemovePolicyRule                func(childComplexity int, input authz.Rule) int
+		RequestCustomerLoginCode        func(childComplexity int, mobile string) int
+		RestoreKnowledgeDocumentVersion func(childComplexity int, versionID int) int
+		RevealCustomerPii               func(childComplexity int, id int, reason string) int
+		RevokePartnerAPIKey             func(childComplexity int, id int) int
+		SetCustomerPassword             func(childComplexity int, customerID int, password string) int
+		SubmitKnowledgeDocument         func(childComplexity int, id int) int
+		UnlockKnowledgeDocument         func(childComplexity int, id int) int
+		UpdateAccount                   func(childComplexity int, id int, input ent.UpdateAccountInput) int
+		UpdateContact                   func(childComplexity int, id int, input ent.UpdateContactInput) int
+		UpdateCustomer                  func(childComplexity int, id int, input ent.UpdateCustomerInput) int
+		UpdateCustomerGroup             func(childComplexity int, id int, input ent.UpdateCustomerGroupInput) int
+		UpdateKnowledgeDocument         func(childComplexity int, id int, input knowledge.DocumentInput) int
+		UpdateMyContact                 func(childComplexity int, input customer.ContactDetails) int
+		UpdateProduct                   func(childComplexity int, id int, input ent.UpdateProductInput) int
+		UpdateServiceRequest            func(childComplexity int, id int, input ent.UpdateServiceRequestInput) int
+		UpdateSubscription              func(childComplexity int, id int, input ent.UpdateSubscriptionInput) int
+		UpdateTeam                      func(childComplexity int, id int, input ent.UpdateTeamInput) int
+		UpdateUser                      func(childComplexity int, id int, input ent.UpdateUserInput) int
+		UploadAttachment                func(childComplexity int, documentID int, file graphql.Upload) int
 	}
 
 	PageInfo struct {
@@ -698,34 +754,36 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Accounts            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) int
-		AuditLogs           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
-		Bills               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BillOrder, where *ent.BillWhereInput) int
-		Campaigns           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CampaignOrder, where *ent.CampaignWhereInput) int
-		Contacts            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ContactOrder, where *ent.ContactWhereInput) int
-		CreditProfiles      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CreditProfileOrder, where *ent.CreditProfileWhereInput) int
-		CustomerGroups      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerGroupOrder, where *ent.CustomerGroupWhereInput) int
-		Customers           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
-		KnowledgeCategories func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.KnowledgeCategoryOrder, where *ent.KnowledgeCategoryWhereInput) int
-		KnowledgeDocuments  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.KnowledgeDocumentOrder, where *ent.KnowledgeDocumentWhereInput) int
-		Me                  func(childComplexity int) int
-		MyBills             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		MyPoints            func(childComplexity int) int
-		MyProfile           func(childComplexity int) int
-		MyServiceRequests   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		MySubscriptions     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		Node                func(childComplexity int, id int) int
-		Nodes               func(childComplexity int, ids []int) int
-		PartnerAPIKeys      func(childComplexity int, partnerID int) int
-		Partners            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PartnerOrder, where *ent.PartnerWhereInput) int
-		PointsAccounts      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PointsAccountOrder, where *ent.PointsAccountWhereInput) int
-		PolicyRules         func(childComplexity int, ptype *string) int
-		Products            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
-		ServiceRequests     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) int
-		Subscriptions       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SubscriptionOrder, where *ent.SubscriptionWhereInput) int
-		Teams               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
-		Users               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
-		Viewer              func(childComplexity int) int
+		Accounts              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) int
+		AuditLogs             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
+		Bills                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.BillOrder, where *ent.BillWhereInput) int
+		Campaigns             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CampaignOrder, where *ent.CampaignWhereInput) int
+		Contacts              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ContactOrder, where *ent.ContactWhereInput) int
+		CreditProfiles        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CreditProfileOrder, where *ent.CreditProfileWhereInput) int
+		CustomerGroups        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerGroupOrder, where *ent.CustomerGroupWhereInput) int
+		Customers             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		KnowledgeCategories   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.KnowledgeCategoryOrder, where *ent.KnowledgeCategoryWhereInput) int
+		KnowledgeDocumentDiff func(childComplexity int, id int, fromVersion int, toVersion int) int
+		KnowledgeDocuments    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.KnowledgeDocumentOrder, where *ent.KnowledgeDocumentWhereInput) int
+		Me                    func(childComplexity int) int
+		MyBills               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MyPoints              func(childComplexity int) int
+		MyProfile             func(childComplexity int) int
+		MyServiceRequests     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		MySubscriptions       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		Node                  func(childComplexity int, id int) int
+		Nodes                 func(childComplexity int, ids []int) int
+		PartnerAPIKeys        func(childComplexity int, partnerID int) int
+		Partners              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PartnerOrder, where *ent.PartnerWhereInput) int
+		PointsAccounts        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.PointsAccountOrder, where *ent.PointsAccountWhereInput) int
+		PolicyRules           func(childComplexity int, ptype *string) int
+		Products              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
+		SearchKnowledge       func(childComplexity int, query string, filter *knowledge.SearchFilter, first *int, after *entgql.Cursor[int]) int
+		ServiceRequests       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) int
+		Subscriptions         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SubscriptionOrder, where *ent.SubscriptionWhereInput) int
+		Teams                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
+		Users                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
+		Viewer                func(childComplexity int) int
 	}
 
 	ServiceRequest struct {
@@ -902,6 +960,17 @@ type MutationResolver interface {
 	RemovePolicyRule(ctx context.Context, input authz.Rule) (bool, error)
 	UpdateMyContact(ctx context.Context, input customer.ContactDetails) (*ent.Customer, error)
 	CreateMyServiceRequest(ctx context.Context, input customer.ServiceRequestInput) (*ent.ServiceRequest, error)
+	CreateKnowledgeDocument(ctx context.Context, input knowledge.DocumentInput) (*ent.KnowledgeDocument, error)
+	UpdateKnowledgeDocument(ctx context.Context, id int, input knowledge.DocumentInput) (*ent.KnowledgeDocument, error)
+	LockKnowledgeDocument(ctx context.Context, id int) (*ent.KnowledgeDocument, error)
+	UnlockKnowledgeDocument(ctx context.Context, id int) (*ent.KnowledgeDocument, error)
+	SubmitKnowledgeDocument(ctx context.Context, id int) (*ent.KnowledgeDocument, error)
+	ApproveKnowledgeDocument(ctx context.Context, id int, publishAt *time.Time) (*ent.KnowledgeDocument, error)
+	RejectKnowledgeDocument(ctx context.Context, id int, comment string) (*ent.KnowledgeDocument, error)
+	ArchiveKnowledgeDocument(ctx context.Context, id int, at *time.Time) (*ent.KnowledgeDocument, error)
+	RestoreKnowledgeDocumentVersion(ctx context.Context, versionID int) (*ent.KnowledgeDocument, error)
+	UploadAttachment(ctx context.Context, documentID int, file graphql.Upload) (*ent.Attachment, error)
+	LinkKnowledgeDocument(ctx context.Context, serviceRequestID int, documentID int) (*ent.ServiceRequest, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -932,6 +1001,8 @@ type QueryResolver interface {
 	MyServiceRequests(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ServiceRequestConnection, error)
 	PartnerAPIKeys(ctx context.Context, partnerID int) ([]*ent.PartnerAPIKey, error)
 	PolicyRules(ctx context.Context, ptype *string) ([]*authz.Rule, error)
+	SearchKnowledge(ctx context.Context, query string, filter *knowledge.SearchFilter, first *int, after *entgql.Cursor[int]) (*knowledge.SearchResult, error)
+	KnowledgeDocumentDiff(ctx context.Context, id int, fromVersion int, toVersion int) (*knowledge.Diff, error)
 }
 type ViewerResolver interface {
 	Kind(ctx context.Context, obj *authz.Principal) (string, error)
@@ -2827,6 +2898,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.KnowledgeCategoryEdge.Node(childComplexity), true
 
+	case "KnowledgeDiff.fields":
+		if e.ComplexityRoot.KnowledgeDiff.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeDiff.Fields(childComplexity), true
+	case "KnowledgeDiff.fromVersion":
+		if e.ComplexityRoot.KnowledgeDiff.FromVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeDiff.FromVersion(childComplexity), true
+	case "KnowledgeDiff.toVersion":
+		if e.ComplexityRoot.KnowledgeDiff.ToVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeDiff.ToVersion(childComplexity), true
+
+	case "KnowledgeDiffLine.op":
+		if e.ComplexityRoot.KnowledgeDiffLine.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeDiffLine.Op(childComplexity), true
+	case "KnowledgeDiffLine.text":
+		if e.ComplexityRoot.KnowledgeDiffLine.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeDiffLine.Text(childComplexity), true
+
 	case "KnowledgeDocument.archiveAt":
 		if e.ComplexityRoot.KnowledgeDocument.ArchiveAt == nil {
 			break
@@ -2905,6 +3008,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KnowledgeDocument.LockHolderID(childComplexity), true
+	case "KnowledgeDocument.pendingStatus":
+		if e.ComplexityRoot.KnowledgeDocument.PendingStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeDocument.PendingStatus(childComplexity), true
 	case "KnowledgeDocument.products":
 		if e.ComplexityRoot.KnowledgeDocument.Products == nil {
 			break
@@ -2935,6 +3044,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KnowledgeDocument.ReviewComment(childComplexity), true
+	case "KnowledgeDocument.reviewedAt":
+		if e.ComplexityRoot.KnowledgeDocument.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeDocument.ReviewedAt(childComplexity), true
+	case "KnowledgeDocument.reviewerID":
+		if e.ComplexityRoot.KnowledgeDocument.ReviewerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeDocument.ReviewerID(childComplexity), true
 	case "KnowledgeDocument.serviceRequests":
 		if e.ComplexityRoot.KnowledgeDocument.ServiceRequests == nil {
 			break
@@ -3015,6 +3136,95 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.KnowledgeDocumentEdge.Node(childComplexity), true
 
+	case "KnowledgeFacet.category":
+		if e.ComplexityRoot.KnowledgeFacet.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeFacet.Category(childComplexity), true
+	case "KnowledgeFacet.count":
+		if e.ComplexityRoot.KnowledgeFacet.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeFacet.Count(childComplexity), true
+
+	case "KnowledgeFieldDiff.field":
+		if e.ComplexityRoot.KnowledgeFieldDiff.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeFieldDiff.Field(childComplexity), true
+	case "KnowledgeFieldDiff.lines":
+		if e.ComplexityRoot.KnowledgeFieldDiff.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeFieldDiff.Lines(childComplexity), true
+
+	case "KnowledgeHighlight.field":
+		if e.ComplexityRoot.KnowledgeHighlight.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeHighlight.Field(childComplexity), true
+	case "KnowledgeHighlight.snippet":
+		if e.ComplexityRoot.KnowledgeHighlight.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeHighlight.Snippet(childComplexity), true
+
+	case "KnowledgeHit.document":
+		if e.ComplexityRoot.KnowledgeHit.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeHit.Document(childComplexity), true
+	case "KnowledgeHit.highlights":
+		if e.ComplexityRoot.KnowledgeHit.Highlights == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeHit.Highlights(childComplexity), true
+	case "KnowledgeHit.score":
+		if e.ComplexityRoot.KnowledgeHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeHit.Score(childComplexity), true
+
+	case "KnowledgeSearchResult.facets":
+		if e.ComplexityRoot.KnowledgeSearchResult.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeSearchResult.Facets(childComplexity), true
+	case "KnowledgeSearchResult.hits":
+		if e.ComplexityRoot.KnowledgeSearchResult.Hits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeSearchResult.Hits(childComplexity), true
+	case "KnowledgeSearchResult.pageInfo":
+		if e.ComplexityRoot.KnowledgeSearchResult.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeSearchResult.PageInfo(childComplexity), true
+	case "KnowledgeSearchResult.tookMs":
+		if e.ComplexityRoot.KnowledgeSearchResult.TookMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeSearchResult.TookMs(childComplexity), true
+	case "KnowledgeSearchResult.total":
+		if e.ComplexityRoot.KnowledgeSearchResult.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KnowledgeSearchResult.Total(childComplexity), true
+
 	case "LoginPayload.expiresAt":
 		if e.ComplexityRoot.LoginPayload.ExpiresAt == nil {
 			break
@@ -3045,6 +3255,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddPolicyRule(childComplexity, args["input"].(authz.Rule)), true
+	case "Mutation.approveKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.ApproveKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveKnowledgeDocument(childComplexity, args["id"].(int), args["publishAt"].(*time.Time)), true
+	case "Mutation.archiveKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.ArchiveKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_archiveKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ArchiveKnowledgeDocument(childComplexity, args["id"].(int), args["at"].(*time.Time)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -3100,6 +3332,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCustomerGroup(childComplexity, args["input"].(ent.CreateCustomerGroupInput)), true
+	case "Mutation.createKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.CreateKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateKnowledgeDocument(childComplexity, args["input"].(knowledge.DocumentInput)), true
 	case "Mutation.createMyServiceRequest":
 		if e.ComplexityRoot.Mutation.CreateMyServiceRequest == nil {
 			break
@@ -3188,6 +3431,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerLogin(childComplexity, args["input"].(auth.CustomerLoginInput)), true
+	case "Mutation.linkKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.LinkKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_linkKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LinkKnowledgeDocument(childComplexity, args["serviceRequestID"].(int), args["documentID"].(int)), true
+	case "Mutation.lockKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.LockKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_lockKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LockKnowledgeDocument(childComplexity, args["id"].(int)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -3205,6 +3470,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.rejectKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.RejectKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectKnowledgeDocument(childComplexity, args["id"].(int), args["comment"].(string)), true
 	case "Mutation.removePolicyRule":
 		if e.ComplexityRoot.Mutation.RemovePolicyRule == nil {
 			break
@@ -3227,6 +3503,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestCustomerLoginCode(childComplexity, args["mobile"].(string)), true
+	case "Mutation.restoreKnowledgeDocumentVersion":
+		if e.ComplexityRoot.Mutation.RestoreKnowledgeDocumentVersion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_restoreKnowledgeDocumentVersion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RestoreKnowledgeDocumentVersion(childComplexity, args["versionID"].(int)), true
 	case "Mutation.revealCustomerPII":
 		if e.ComplexityRoot.Mutation.RevealCustomerPii == nil {
 			break
@@ -3260,6 +3547,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetCustomerPassword(childComplexity, args["customerID"].(int), args["password"].(string)), true
+	case "Mutation.submitKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.SubmitKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitKnowledgeDocument(childComplexity, args["id"].(int)), true
+	case "Mutation.unlockKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.UnlockKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unlockKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnlockKnowledgeDocument(childComplexity, args["id"].(int)), true
 	case "Mutation.updateAccount":
 		if e.ComplexityRoot.Mutation.UpdateAccount == nil {
 			break
@@ -3304,6 +3613,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCustomerGroup(childComplexity, args["id"].(int), args["input"].(ent.UpdateCustomerGroupInput)), true
+	case "Mutation.updateKnowledgeDocument":
+		if e.ComplexityRoot.Mutation.UpdateKnowledgeDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateKnowledgeDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateKnowledgeDocument(childComplexity, args["id"].(int), args["input"].(knowledge.DocumentInput)), true
 	case "Mutation.updateMyContact":
 		if e.ComplexityRoot.Mutation.UpdateMyContact == nil {
 			break
@@ -3370,6 +3690,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["id"].(int), args["input"].(ent.UpdateUserInput)), true
+	case "Mutation.uploadAttachment":
+		if e.ComplexityRoot.Mutation.UploadAttachment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_uploadAttachment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UploadAttachment(childComplexity, args["documentID"].(int), args["file"].(graphql.Upload)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -4040,6 +4371,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.KnowledgeCategories(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.KnowledgeCategoryOrder), args["where"].(*ent.KnowledgeCategoryWhereInput)), true
+	case "Query.knowledgeDocumentDiff":
+		if e.ComplexityRoot.Query.KnowledgeDocumentDiff == nil {
+			break
+		}
+
+		args, err := ec.field_Query_knowledgeDocumentDiff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.KnowledgeDocumentDiff(childComplexity, args["id"].(int), args["fromVersion"].(int), args["toVersion"].(int)), true
 	case "Query.knowledgeDocuments":
 		if e.ComplexityRoot.Query.KnowledgeDocuments == nil {
 			break
@@ -4179,6 +4521,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Products(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ProductOrder), args["where"].(*ent.ProductWhereInput)), true
+	case "Query.searchKnowledge":
+		if e.ComplexityRoot.Query.SearchKnowledge == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchKnowledge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchKnowledge(childComplexity, args["query"].(string), args["filter"].(*knowledge.SearchFilter), args["first"].(*int), args["after"].(*entgql.Cursor[int])), true
 	case "Query.serviceRequests":
 		if e.ComplexityRoot.Query.ServiceRequests == nil {
 			break
@@ -4860,8 +5213,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DocumentVersionWhereInput", ec.unmarshalInputDocumentVersionWhereInput),
 			graphql.NewInputUnmarshaler("KnowledgeCategoryOrder", ec.unmarshalInputKnowledgeCategoryOrder),
 			graphql.NewInputUnmarshaler("KnowledgeCategoryWhereInput", ec.unmarshalInputKnowledgeCategoryWhereInput),
+			graphql.NewInputUnmarshaler("KnowledgeDocumentInput", ec.unmarshalInputKnowledgeDocumentInput),
 			graphql.NewInputUnmarshaler("KnowledgeDocumentOrder", ec.unmarshalInputKnowledgeDocumentOrder),
 			graphql.NewInputUnmarshaler("KnowledgeDocumentWhereInput", ec.unmarshalInputKnowledgeDocumentWhereInput),
+			graphql.NewInputUnmarshaler("KnowledgeSearchFilter", ec.unmarshalInputKnowledgeSearchFilter),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("PartnerAPIKeyOrder", ec.unmarshalInputPartnerAPIKeyOrder),
 			graphql.NewInputUnmarshaler("PartnerAPIKeyWhereInput", ec.unmarshalInputPartnerAPIKeyWhereInput),
@@ -5118,6 +5473,115 @@ input CreateMyServiceRequestInput {
   title: String!
   description: String
   subscriptionID: ID
+}
+`, BuiltIn: false},
+	{Name: "../knowledge.graphqls", Input: `# The knowledge base: document lifecycle (versions, edit locks, review workflow, scheduled
+# publication), attachments with extracted text, and full-text search.
+
+"""A file sent as a GraphQL multipart request (graphql-multipart-request-spec)."""
+scalar Upload
+
+extend type Query {
+  """Full-text search over the knowledge base. Hits respect audience, status and role: customers find published PUBLIC documents, partners PUBLIC and PARTNER ones, staff every published document, editors and reviewers also drafts (their latest versions). ` + "`" + `after` + "`" + ` is the ` + "`" + `endCursor` + "`" + ` of the previous page."""
+  searchKnowledge(query: String!, filter: KnowledgeSearchFilter, first: Int, after: Cursor): KnowledgeSearchResult!
+  """Line diff of title, summary and body between two versions of a document."""
+  knowledgeDocumentDiff(id: ID!, fromVersion: Int!, toVersion: Int!): KnowledgeDiff!
+}
+
+extend type Mutation {
+  """Creates a draft (version 1) authored by the caller."""
+  createKnowledgeDocument(input: KnowledgeDocumentInput!): KnowledgeDocument!
+  """Saves a new version. The caller must hold the edit lock (CONFLICT names the holder and expiry otherwise). Editing a published document makes a new draft version; readers keep the published one until its successor is approved."""
+  updateKnowledgeDocument(id: ID!, input: KnowledgeDocumentInput!): KnowledgeDocument!
+  """Takes (or renews) the exclusive edit lock for 15 minutes."""
+  lockKnowledgeDocument(id: ID!): KnowledgeDocument!
+  """Releases the lock: its holder, or an admin breaking someone else's lock."""
+  unlockKnowledgeDocument(id: ID!): KnowledgeDocument!
+  """DRAFT → IN_REVIEW (or a published document's draft successor)."""
+  submitKnowledgeDocument(id: ID!): KnowledgeDocument!
+  """IN_REVIEW → PUBLISHED, now or at ` + "`" + `publishAt` + "`" + ` (scheduled). Reviewers and admins."""
+  approveKnowledgeDocument(id: ID!, publishAt: Time): KnowledgeDocument!
+  """IN_REVIEW → DRAFT with the reviewer's comment."""
+  rejectKnowledgeDocument(id: ID!, comment: String!): KnowledgeDocument!
+  """PUBLISHED → ARCHIVED, now or at ` + "`" + `at` + "`" + ` (scheduled)."""
+  archiveKnowledgeDocument(id: ID!, at: Time): KnowledgeDocument!
+  """Saves an old version's content as a new version (the caller must hold the lock)."""
+  restoreKnowledgeDocumentVersion(versionID: ID!): KnowledgeDocument!
+  """Attaches a file (PDF, DOCX, PPTX, XLSX, TXT/MD, HTML are searchable) to a document; the caller must hold the lock."""
+  uploadAttachment(documentID: ID!, file: Upload!): Attachment!
+  """Records that a knowledge document helped with a service request ("this article solved it")."""
+  linkKnowledgeDocument(serviceRequestID: ID!, documentID: ID!): ServiceRequest!
+}
+
+"""Fields of a knowledge document; on update, omitted fields keep their value."""
+input KnowledgeDocumentInput {
+  title: String
+  """Markdown."""
+  body: String
+  summary: String
+  tags: [String!]
+  audience: KnowledgeDocumentAudience
+  categoryIDs: [ID!]
+  productIDs: [ID!]
+  """Why this version was made (shown in the version list)."""
+  changeNote: String
+}
+
+input KnowledgeSearchFilter {
+  """Documents in any of these categories or below them."""
+  categoryIDs: [ID!]
+  audiences: [KnowledgeDocumentAudience!]
+  statuses: [KnowledgeDocumentStatus!]
+  tags: [String!]
+  productIDs: [ID!]
+}
+
+type KnowledgeSearchResult {
+  total: Int!
+  tookMs: Int!
+  """Matching documents per category (its subtree), most first."""
+  facets: [KnowledgeFacet!]!
+  hits: [KnowledgeHit!]!
+  pageInfo: PageInfo!
+}
+
+type KnowledgeFacet {
+  category: KnowledgeCategory!
+  count: Int!
+}
+
+type KnowledgeHit {
+  score: Float!
+  """Snippets of title, summary, body and attachment text with the matches in <mark>…</mark> (the rest is HTML-escaped)."""
+  highlights: [KnowledgeHighlight!]!
+  document: KnowledgeDocument!
+}
+
+type KnowledgeHighlight {
+  field: String!
+  snippet: String!
+}
+
+type KnowledgeDiff {
+  fromVersion: Int!
+  toVersion: Int!
+  fields: [KnowledgeFieldDiff!]!
+}
+
+type KnowledgeFieldDiff {
+  field: String!
+  lines: [KnowledgeDiffLine!]!
+}
+
+enum DiffOp {
+  EQUAL
+  INSERT
+  DELETE
+}
+
+type KnowledgeDiffLine {
+  op: DiffOp!
+  text: String!
 }
 `, BuiltIn: false},
 	{Name: "../mutation.graphqls", Input: `# Create and update mutations. Inputs are generated by entgql from ent/schema (ent.graphql)
@@ -5464,6 +5928,7 @@ enum AttachmentExtractionStatus @goModel(model: "github.com/c360crm/c360/ent/att
   UNSUPPORTED
   ENCRYPTED
   TOO_LARGE
+  TIMEOUT
 }
 """
 Ordering options for Attachment connections
@@ -9254,6 +9719,15 @@ type KnowledgeDocument implements Node {
   Number of the version readers see; empty until first published.
   """
   publishedVersion: Int
+  """
+  Workflow state of the successor of a published document (its latest version), while one is being edited; the published content stays what readers see until the successor is approved.
+  """
+  pendingStatus: KnowledgeDocumentPendingStatus
+  """
+  Who approved or rejected the last submission.
+  """
+  reviewerID: Int
+  reviewedAt: Time
   authorID: ID
   lockHolderID: ID
   lockExpiresAt: Time
@@ -9368,6 +9842,13 @@ enum KnowledgeDocumentOrderField {
   TITLE
   STATUS
   PUBLISHED_AT
+}
+"""
+KnowledgeDocumentPendingStatus is enum for the field pending_status
+"""
+enum KnowledgeDocumentPendingStatus @goModel(model: "github.com/c360crm/c360/ent/knowledgedocument.PendingStatus") {
+  DRAFT
+  IN_REVIEW
 }
 """
 KnowledgeDocumentStatus is enum for the field status
@@ -9507,6 +9988,41 @@ input KnowledgeDocumentWhereInput {
   publishedVersionLTE: Int
   publishedVersionIsNil: Boolean
   publishedVersionNotNil: Boolean
+  """
+  pending_status field predicates
+  """
+  pendingStatus: KnowledgeDocumentPendingStatus
+  pendingStatusNEQ: KnowledgeDocumentPendingStatus
+  pendingStatusIn: [KnowledgeDocumentPendingStatus!]
+  pendingStatusNotIn: [KnowledgeDocumentPendingStatus!]
+  pendingStatusIsNil: Boolean
+  pendingStatusNotNil: Boolean
+  """
+  reviewer_id field predicates
+  """
+  reviewerID: Int
+  reviewerIDNEQ: Int
+  reviewerIDIn: [Int!]
+  reviewerIDNotIn: [Int!]
+  reviewerIDGT: Int
+  reviewerIDGTE: Int
+  reviewerIDLT: Int
+  reviewerIDLTE: Int
+  reviewerIDIsNil: Boolean
+  reviewerIDNotNil: Boolean
+  """
+  reviewed_at field predicates
+  """
+  reviewedAt: Time
+  reviewedAtNEQ: Time
+  reviewedAtIn: [Time!]
+  reviewedAtNotIn: [Time!]
+  reviewedAtGT: Time
+  reviewedAtGTE: Time
+  reviewedAtLT: Time
+  reviewedAtLTE: Time
+  reviewedAtIsNil: Boolean
+  reviewedAtNotNil: Boolean
   """
   author_id field predicates
   """
@@ -13658,6 +14174,28 @@ func (ec *executionContext) childFields_KnowledgeCategoryEdge(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type KnowledgeCategoryEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_KnowledgeDiff(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fromVersion":
+		return ec.fieldContext_KnowledgeDiff_fromVersion(ctx, field)
+	case "toVersion":
+		return ec.fieldContext_KnowledgeDiff_toVersion(ctx, field)
+	case "fields":
+		return ec.fieldContext_KnowledgeDiff_fields(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KnowledgeDiff", field.Name)
+}
+
+func (ec *executionContext) childFields_KnowledgeDiffLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "op":
+		return ec.fieldContext_KnowledgeDiffLine_op(ctx, field)
+	case "text":
+		return ec.fieldContext_KnowledgeDiffLine_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KnowledgeDiffLine", field.Name)
+}
+
 func (ec *executionContext) childFields_KnowledgeDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -13682,6 +14220,12 @@ func (ec *executionContext) childFields_KnowledgeDocument(ctx context.Context, f
 		return ec.fieldContext_KnowledgeDocument_currentVersion(ctx, field)
 	case "publishedVersion":
 		return ec.fieldContext_KnowledgeDocument_publishedVersion(ctx, field)
+	case "pendingStatus":
+		return ec.fieldContext_KnowledgeDocument_pendingStatus(ctx, field)
+	case "reviewerID":
+		return ec.fieldContext_KnowledgeDocument_reviewerID(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_KnowledgeDocument_reviewedAt(ctx, field)
 	case "authorID":
 		return ec.fieldContext_KnowledgeDocument_authorID(ctx, field)
 	case "lockHolderID":
@@ -13734,6 +14278,64 @@ func (ec *executionContext) childFields_KnowledgeDocumentEdge(ctx context.Contex
 		return ec.fieldContext_KnowledgeDocumentEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KnowledgeDocumentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_KnowledgeFacet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_KnowledgeFacet_category(ctx, field)
+	case "count":
+		return ec.fieldContext_KnowledgeFacet_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KnowledgeFacet", field.Name)
+}
+
+func (ec *executionContext) childFields_KnowledgeFieldDiff(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_KnowledgeFieldDiff_field(ctx, field)
+	case "lines":
+		return ec.fieldContext_KnowledgeFieldDiff_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KnowledgeFieldDiff", field.Name)
+}
+
+func (ec *executionContext) childFields_KnowledgeHighlight(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_KnowledgeHighlight_field(ctx, field)
+	case "snippet":
+		return ec.fieldContext_KnowledgeHighlight_snippet(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KnowledgeHighlight", field.Name)
+}
+
+func (ec *executionContext) childFields_KnowledgeHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_KnowledgeHit_score(ctx, field)
+	case "highlights":
+		return ec.fieldContext_KnowledgeHit_highlights(ctx, field)
+	case "document":
+		return ec.fieldContext_KnowledgeHit_document(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KnowledgeHit", field.Name)
+}
+
+func (ec *executionContext) childFields_KnowledgeSearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_KnowledgeSearchResult_total(ctx, field)
+	case "tookMs":
+		return ec.fieldContext_KnowledgeSearchResult_tookMs(ctx, field)
+	case "facets":
+		return ec.fieldContext_KnowledgeSearchResult_facets(ctx, field)
+	case "hits":
+		return ec.fieldContext_KnowledgeSearchResult_hits(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_KnowledgeSearchResult_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KnowledgeSearchResult", field.Name)
 }
 
 func (ec *executionContext) childFields_LoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14950,6 +15552,50 @@ func (ec *executionContext) field_Mutation_addPolicyRule_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "publishAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["publishAt"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_archiveKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15012,6 +15658,20 @@ func (ec *executionContext) field_Mutation_createCustomer_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateCustomerInput, error) {
 			return ec.unmarshalNCreateCustomerInput2githubᚗcomᚋc360crmᚋc360ᚋentᚐCreateCustomerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (knowledge.DocumentInput, error) {
+			return ec.unmarshalNKnowledgeDocumentInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDocumentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15148,6 +15808,42 @@ func (ec *executionContext) field_Mutation_customerLogin_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_linkKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceRequestID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceRequestID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "documentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["documentID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_lockKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15159,6 +15855,28 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
 	return args, nil
 }
 
@@ -15187,6 +15905,20 @@ func (ec *executionContext) field_Mutation_requestCustomerLoginCode_args(ctx con
 		return nil, err
 	}
 	args["mobile"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_restoreKnowledgeDocumentVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "versionID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["versionID"] = arg0
 	return args, nil
 }
 
@@ -15245,6 +15977,34 @@ func (ec *executionContext) field_Mutation_setCustomerPassword_args(ctx context.
 		return nil, err
 	}
 	args["password"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unlockKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -15328,6 +16088,28 @@ func (ec *executionContext) field_Mutation_updateCustomer_args(ctx context.Conte
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateCustomerInput, error) {
 			return ec.unmarshalNUpdateCustomerInput2githubᚗcomᚋc360crmᚋc360ᚋentᚐUpdateCustomerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (knowledge.DocumentInput, error) {
+			return ec.unmarshalNKnowledgeDocumentInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDocumentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15457,6 +16239,28 @@ func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_uploadAttachment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "documentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["documentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg1
 	return args, nil
 }
 
@@ -16176,6 +16980,36 @@ func (ec *executionContext) field_Query_knowledgeCategories_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_knowledgeDocumentDiff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromVersion"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "toVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toVersion"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_knowledgeDocuments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16559,6 +17393,44 @@ func (ec *executionContext) field_Query_products_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchKnowledge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*knowledge.SearchFilter, error) {
+			return ec.unmarshalOKnowledgeSearchFilter2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐSearchFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -24718,6 +25590,130 @@ func (ec *executionContext) fieldContext_KnowledgeCategoryEdge_cursor(_ context.
 	return graphql.NewScalarFieldContext("KnowledgeCategoryEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _KnowledgeDiff_fromVersion(ctx context.Context, field graphql.CollectedField, obj *knowledge.Diff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeDiff_fromVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeDiff_fromVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeDiff", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KnowledgeDiff_toVersion(ctx context.Context, field graphql.CollectedField, obj *knowledge.Diff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeDiff_toVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeDiff_toVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeDiff", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KnowledgeDiff_fields(ctx context.Context, field graphql.CollectedField, obj *knowledge.Diff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeDiff_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*knowledge.FieldDiff) graphql.Marshaler {
+			return ec.marshalNKnowledgeFieldDiff2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐFieldDiffᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeDiff_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KnowledgeDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeFieldDiff(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KnowledgeDiffLine_op(ctx context.Context, field graphql.CollectedField, obj *knowledge.DiffLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeDiffLine_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Op, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNDiffOp2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeDiffLine_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeDiffLine", field, false, false, "DiffOp")
+}
+
+func (ec *executionContext) _KnowledgeDiffLine_text(ctx context.Context, field graphql.CollectedField, obj *knowledge.DiffLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeDiffLine_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeDiffLine_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeDiffLine", field, false, false, "String")
+}
+
 func (ec *executionContext) _KnowledgeDocument_id(ctx context.Context, field graphql.CollectedField, obj *ent.KnowledgeDocument) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24969,6 +25965,75 @@ func (ec *executionContext) _KnowledgeDocument_publishedVersion(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_KnowledgeDocument_publishedVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KnowledgeDocument", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KnowledgeDocument_pendingStatus(ctx context.Context, field graphql.CollectedField, obj *ent.KnowledgeDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeDocument_pendingStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PendingStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *knowledgedocument.PendingStatus) graphql.Marshaler {
+			return ec.marshalOKnowledgeDocumentPendingStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeDocument_pendingStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeDocument", field, false, false, "KnowledgeDocumentPendingStatus")
+}
+
+func (ec *executionContext) _KnowledgeDocument_reviewerID(ctx context.Context, field graphql.CollectedField, obj *ent.KnowledgeDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeDocument_reviewerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeDocument_reviewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeDocument", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KnowledgeDocument_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *ent.KnowledgeDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeDocument_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeDocument_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeDocument", field, false, false, "Time")
 }
 
 func (ec *executionContext) _KnowledgeDocument_authorID(ctx context.Context, field graphql.CollectedField, obj *ent.KnowledgeDocument) (ret graphql.Marshaler) {
@@ -25508,6 +26573,391 @@ func (ec *executionContext) _KnowledgeDocumentEdge_cursor(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_KnowledgeDocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KnowledgeDocumentEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _KnowledgeFacet_category(ctx context.Context, field graphql.CollectedField, obj *knowledge.Facet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeFacet_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeCategory) graphql.Marshaler {
+			return ec.marshalNKnowledgeCategory2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeFacet_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KnowledgeFacet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeCategory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KnowledgeFacet_count(ctx context.Context, field graphql.CollectedField, obj *knowledge.Facet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeFacet_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeFacet_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeFacet", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KnowledgeFieldDiff_field(ctx context.Context, field graphql.CollectedField, obj *knowledge.FieldDiff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeFieldDiff_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeFieldDiff_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeFieldDiff", field, false, false, "String")
+}
+
+func (ec *executionContext) _KnowledgeFieldDiff_lines(ctx context.Context, field graphql.CollectedField, obj *knowledge.FieldDiff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeFieldDiff_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*knowledge.DiffLine) graphql.Marshaler {
+			return ec.marshalNKnowledgeDiffLine2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDiffLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeFieldDiff_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KnowledgeFieldDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDiffLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KnowledgeHighlight_field(ctx context.Context, field graphql.CollectedField, obj *search.Highlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeHighlight_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeHighlight_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeHighlight", field, false, false, "String")
+}
+
+func (ec *executionContext) _KnowledgeHighlight_snippet(ctx context.Context, field graphql.CollectedField, obj *search.Highlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeHighlight_snippet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeHighlight_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeHighlight", field, false, false, "String")
+}
+
+func (ec *executionContext) _KnowledgeHit_score(ctx context.Context, field graphql.CollectedField, obj *knowledge.Hit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeHit", field, false, false, "Float")
+}
+
+func (ec *executionContext) _KnowledgeHit_highlights(ctx context.Context, field graphql.CollectedField, obj *knowledge.Hit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeHit_highlights(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highlights, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []search.Highlight) graphql.Marshaler {
+			return ec.marshalNKnowledgeHighlight2ᚕgithubᚗcomᚋc360crmᚋc360ᚋsearchᚐHighlightᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeHit_highlights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KnowledgeHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeHighlight(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KnowledgeHit_document(ctx context.Context, field graphql.CollectedField, obj *knowledge.Hit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeHit_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeHit_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KnowledgeHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KnowledgeSearchResult_total(ctx context.Context, field graphql.CollectedField, obj *knowledge.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeSearchResult_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeSearchResult_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeSearchResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KnowledgeSearchResult_tookMs(ctx context.Context, field graphql.CollectedField, obj *knowledge.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeSearchResult_tookMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TookMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeSearchResult_tookMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KnowledgeSearchResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KnowledgeSearchResult_facets(ctx context.Context, field graphql.CollectedField, obj *knowledge.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeSearchResult_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*knowledge.Facet) graphql.Marshaler {
+			return ec.marshalNKnowledgeFacet2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeSearchResult_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KnowledgeSearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeFacet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KnowledgeSearchResult_hits(ctx context.Context, field graphql.CollectedField, obj *knowledge.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeSearchResult_hits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*knowledge.Hit) graphql.Marshaler {
+			return ec.marshalNKnowledgeHit2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeSearchResult_hits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KnowledgeSearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeHit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KnowledgeSearchResult_pageInfo(ctx context.Context, field graphql.CollectedField, obj *knowledge.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KnowledgeSearchResult_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KnowledgeSearchResult_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KnowledgeSearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LoginPayload_token(ctx context.Context, field graphql.CollectedField, obj *auth.Login) (ret graphql.Marshaler) {
@@ -26925,6 +28375,490 @@ func (ec *executionContext) fieldContext_Mutation_createMyServiceRequest(ctx con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createMyServiceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateKnowledgeDocument(ctx, fc.Args["input"].(knowledge.DocumentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateKnowledgeDocument(ctx, fc.Args["id"].(int), fc.Args["input"].(knowledge.DocumentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_lockKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_lockKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LockKnowledgeDocument(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_lockKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_lockKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unlockKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unlockKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnlockKnowledgeDocument(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unlockKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unlockKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitKnowledgeDocument(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveKnowledgeDocument(ctx, fc.Args["id"].(int), fc.Args["publishAt"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectKnowledgeDocument(ctx, fc.Args["id"].(int), fc.Args["comment"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_archiveKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_archiveKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ArchiveKnowledgeDocument(ctx, fc.Args["id"].(int), fc.Args["at"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_archiveKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_archiveKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_restoreKnowledgeDocumentVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_restoreKnowledgeDocumentVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RestoreKnowledgeDocumentVersion(ctx, fc.Args["versionID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
+			return ec.marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_restoreKnowledgeDocumentVersion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_restoreKnowledgeDocumentVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_uploadAttachment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_uploadAttachment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UploadAttachment(ctx, fc.Args["documentID"].(int), fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Attachment) graphql.Marshaler {
+			return ec.marshalNAttachment2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐAttachment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_uploadAttachment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_uploadAttachment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_linkKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_linkKnowledgeDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LinkKnowledgeDocument(ctx, fc.Args["serviceRequestID"].(int), fc.Args["documentID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {
+			return ec.marshalNServiceRequest2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐServiceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_linkKnowledgeDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_linkKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30429,6 +32363,94 @@ func (ec *executionContext) fieldContext_Query_policyRules(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_policyRules_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchKnowledge(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchKnowledge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchKnowledge(ctx, fc.Args["query"].(string), fc.Args["filter"].(*knowledge.SearchFilter), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *knowledge.SearchResult) graphql.Marshaler {
+			return ec.marshalNKnowledgeSearchResult2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐSearchResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchKnowledge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeSearchResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchKnowledge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_knowledgeDocumentDiff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_knowledgeDocumentDiff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().KnowledgeDocumentDiff(ctx, fc.Args["id"].(int), fc.Args["fromVersion"].(int), fc.Args["toVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *knowledge.Diff) graphql.Marshaler {
+			return ec.marshalNKnowledgeDiff2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDiff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_knowledgeDocumentDiff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KnowledgeDiff(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_knowledgeDocumentDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -47761,6 +49783,97 @@ func UnmarshalKnowledgeCategoryWhereInput(ctx context.Context, raw any) (ent.Kno
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputKnowledgeDocumentInput(ctx context.Context, obj any) (knowledge.DocumentInput, error) {
+	var it knowledge.DocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "body", "summary", "tags", "audience", "categoryIDs", "productIDs", "changeNote"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = data
+		case "audience":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("audience"))
+			data, err := ec.unmarshalOKnowledgeDocumentAudience2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐAudience(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Audience = data
+		case "categoryIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIDs = data
+		case "productIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDs = data
+		case "changeNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changeNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangeNote = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalKnowledgeDocumentInput unmarshals raw into the KnowledgeDocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalKnowledgeDocumentInput(ctx context.Context, raw any) (knowledge.DocumentInput, error) {
+	var out knowledge.DocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "KnowledgeDocumentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputKnowledgeDocumentOrder(ctx context.Context, obj any) (ent.KnowledgeDocumentOrder, error) {
 	var it ent.KnowledgeDocumentOrder
 	if obj == nil {
@@ -47825,7 +49938,7 @@ func (ec *executionContext) unmarshalInputKnowledgeDocumentWhereInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryIsNil", "summaryNotNil", "summaryEqualFold", "summaryContainsFold", "audience", "audienceNEQ", "audienceIn", "audienceNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "currentVersion", "currentVersionNEQ", "currentVersionIn", "currentVersionNotIn", "currentVersionGT", "currentVersionGTE", "currentVersionLT", "currentVersionLTE", "publishedVersion", "publishedVersionNEQ", "publishedVersionIn", "publishedVersionNotIn", "publishedVersionGT", "publishedVersionGTE", "publishedVersionLT", "publishedVersionLTE", "publishedVersionIsNil", "publishedVersionNotNil", "authorID", "authorIDNEQ", "authorIDIn", "authorIDNotIn", "authorIDIsNil", "authorIDNotNil", "lockHolderID", "lockHolderIDNEQ", "lockHolderIDIn", "lockHolderIDNotIn", "lockHolderIDIsNil", "lockHolderIDNotNil", "lockExpiresAt", "lockExpiresAtNEQ", "lockExpiresAtIn", "lockExpiresAtNotIn", "lockExpiresAtGT", "lockExpiresAtGTE", "lockExpiresAtLT", "lockExpiresAtLTE", "lockExpiresAtIsNil", "lockExpiresAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "archiveAt", "archiveAtNEQ", "archiveAtIn", "archiveAtNotIn", "archiveAtGT", "archiveAtGTE", "archiveAtLT", "archiveAtLTE", "archiveAtIsNil", "archiveAtNotNil", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "reviewComment", "reviewCommentNEQ", "reviewCommentIn", "reviewCommentNotIn", "reviewCommentGT", "reviewCommentGTE", "reviewCommentLT", "reviewCommentLTE", "reviewCommentContains", "reviewCommentHasPrefix", "reviewCommentHasSuffix", "reviewCommentIsNil", "reviewCommentNotNil", "reviewCommentEqualFold", "reviewCommentContainsFold", "hasCategories", "hasCategoriesWith", "hasProducts", "hasProductsWith", "hasVersions", "hasVersionsWith", "hasAttachments", "hasAttachmentsWith", "hasAuthor", "hasAuthorWith", "hasLockHolder", "hasLockHolderWith", "hasServiceRequests", "hasServiceRequestsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryIsNil", "summaryNotNil", "summaryEqualFold", "summaryContainsFold", "audience", "audienceNEQ", "audienceIn", "audienceNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "currentVersion", "currentVersionNEQ", "currentVersionIn", "currentVersionNotIn", "currentVersionGT", "currentVersionGTE", "currentVersionLT", "currentVersionLTE", "publishedVersion", "publishedVersionNEQ", "publishedVersionIn", "publishedVersionNotIn", "publishedVersionGT", "publishedVersionGTE", "publishedVersionLT", "publishedVersionLTE", "publishedVersionIsNil", "publishedVersionNotNil", "pendingStatus", "pendingStatusNEQ", "pendingStatusIn", "pendingStatusNotIn", "pendingStatusIsNil", "pendingStatusNotNil", "reviewerID", "reviewerIDNEQ", "reviewerIDIn", "reviewerIDNotIn", "reviewerIDGT", "reviewerIDGTE", "reviewerIDLT", "reviewerIDLTE", "reviewerIDIsNil", "reviewerIDNotNil", "reviewedAt", "reviewedAtNEQ", "reviewedAtIn", "reviewedAtNotIn", "reviewedAtGT", "reviewedAtGTE", "reviewedAtLT", "reviewedAtLTE", "reviewedAtIsNil", "reviewedAtNotNil", "authorID", "authorIDNEQ", "authorIDIn", "authorIDNotIn", "authorIDIsNil", "authorIDNotNil", "lockHolderID", "lockHolderIDNEQ", "lockHolderIDIn", "lockHolderIDNotIn", "lockHolderIDIsNil", "lockHolderIDNotNil", "lockExpiresAt", "lockExpiresAtNEQ", "lockExpiresAtIn", "lockExpiresAtNotIn", "lockExpiresAtGT", "lockExpiresAtGTE", "lockExpiresAtLT", "lockExpiresAtLTE", "lockExpiresAtIsNil", "lockExpiresAtNotNil", "publishAt", "publishAtNEQ", "publishAtIn", "publishAtNotIn", "publishAtGT", "publishAtGTE", "publishAtLT", "publishAtLTE", "publishAtIsNil", "publishAtNotNil", "archiveAt", "archiveAtNEQ", "archiveAtIn", "archiveAtNotIn", "archiveAtGT", "archiveAtGTE", "archiveAtLT", "archiveAtLTE", "archiveAtIsNil", "archiveAtNotNil", "publishedAt", "publishedAtNEQ", "publishedAtIn", "publishedAtNotIn", "publishedAtGT", "publishedAtGTE", "publishedAtLT", "publishedAtLTE", "publishedAtIsNil", "publishedAtNotNil", "reviewComment", "reviewCommentNEQ", "reviewCommentIn", "reviewCommentNotIn", "reviewCommentGT", "reviewCommentGTE", "reviewCommentLT", "reviewCommentLTE", "reviewCommentContains", "reviewCommentHasPrefix", "reviewCommentHasSuffix", "reviewCommentIsNil", "reviewCommentNotNil", "reviewCommentEqualFold", "reviewCommentContainsFold", "hasCategories", "hasCategoriesWith", "hasProducts", "hasProductsWith", "hasVersions", "hasVersionsWith", "hasAttachments", "hasAttachmentsWith", "hasAuthor", "hasAuthorWith", "hasLockHolder", "hasLockHolderWith", "hasServiceRequests", "hasServiceRequestsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48490,6 +50603,188 @@ func (ec *executionContext) unmarshalInputKnowledgeDocumentWhereInput(ctx contex
 				return it, err
 			}
 			it.PublishedVersionNotNil = data
+		case "pendingStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pendingStatus"))
+			data, err := ec.unmarshalOKnowledgeDocumentPendingStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PendingStatus = data
+		case "pendingStatusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pendingStatusNEQ"))
+			data, err := ec.unmarshalOKnowledgeDocumentPendingStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PendingStatusNEQ = data
+		case "pendingStatusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pendingStatusIn"))
+			data, err := ec.unmarshalOKnowledgeDocumentPendingStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PendingStatusIn = data
+		case "pendingStatusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pendingStatusNotIn"))
+			data, err := ec.unmarshalOKnowledgeDocumentPendingStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PendingStatusNotIn = data
+		case "pendingStatusIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pendingStatusIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PendingStatusIsNil = data
+		case "pendingStatusNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pendingStatusNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PendingStatusNotNil = data
+		case "reviewerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerID = data
+		case "reviewerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDNEQ = data
+		case "reviewerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDIn = data
+		case "reviewerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDNotIn = data
+		case "reviewerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDGT = data
+		case "reviewerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDGTE = data
+		case "reviewerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDLT = data
+		case "reviewerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDLTE = data
+		case "reviewerIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDIsNil = data
+		case "reviewerIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIDNotNil = data
+		case "reviewedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAt = data
+		case "reviewedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNEQ = data
+		case "reviewedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtIn = data
+		case "reviewedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNotIn = data
+		case "reviewedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtGT = data
+		case "reviewedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtGTE = data
+		case "reviewedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtLT = data
+		case "reviewedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtLTE = data
+		case "reviewedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtIsNil = data
+		case "reviewedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNotNil = data
 		case "authorID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -49071,6 +51366,76 @@ func (ec *executionContext) unmarshalInputKnowledgeDocumentWhereInput(ctx contex
 func UnmarshalKnowledgeDocumentWhereInput(ctx context.Context, raw any) (ent.KnowledgeDocumentWhereInput, error) {
 	var out ent.KnowledgeDocumentWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "KnowledgeDocumentWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputKnowledgeSearchFilter(ctx context.Context, obj any) (knowledge.SearchFilter, error) {
+	var it knowledge.SearchFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"categoryIDs", "audiences", "statuses", "tags", "productIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "categoryIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIDs = data
+		case "audiences":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("audiences"))
+			data, err := ec.unmarshalOKnowledgeDocumentAudience2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐAudienceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Audiences = data
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOKnowledgeDocumentStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = data
+		case "productIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalKnowledgeSearchFilter unmarshals raw into the KnowledgeSearchFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalKnowledgeSearchFilter(ctx context.Context, raw any) (knowledge.SearchFilter, error) {
+	var out knowledge.SearchFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "KnowledgeSearchFilter", raw, &out)
 	return out, err
 }
 
@@ -60857,6 +63222,87 @@ func (ec *executionContext) _KnowledgeCategoryEdge(ctx context.Context, sel ast.
 	return out
 }
 
+var knowledgeDiffImplementors = []string{"KnowledgeDiff"}
+
+func (ec *executionContext) _KnowledgeDiff(ctx context.Context, sel ast.SelectionSet, obj *knowledge.Diff) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, knowledgeDiffImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KnowledgeDiff")
+		case "fromVersion":
+			out.Values[i] = ec._KnowledgeDiff_fromVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toVersion":
+			out.Values[i] = ec._KnowledgeDiff_toVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._KnowledgeDiff_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var knowledgeDiffLineImplementors = []string{"KnowledgeDiffLine"}
+
+func (ec *executionContext) _KnowledgeDiffLine(ctx context.Context, sel ast.SelectionSet, obj *knowledge.DiffLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, knowledgeDiffLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KnowledgeDiffLine")
+		case "op":
+			out.Values[i] = ec._KnowledgeDiffLine_op(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._KnowledgeDiffLine_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var knowledgeDocumentImplementors = []string{"KnowledgeDocument", "Node"}
 
 func (ec *executionContext) _KnowledgeDocument(ctx context.Context, sel ast.SelectionSet, obj *ent.KnowledgeDocument) graphql.Marshaler {
@@ -60920,6 +63366,21 @@ func (ec *executionContext) _KnowledgeDocument(ctx context.Context, sel ast.Sele
 			}
 		case "publishedVersion":
 			out.Values[i] = ec._KnowledgeDocument_publishedVersion(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pendingStatus":
+			out.Values[i] = ec._KnowledgeDocument_pendingStatus(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewerID":
+			out.Values[i] = ec._KnowledgeDocument_reviewerID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._KnowledgeDocument_reviewedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -61078,6 +63539,216 @@ func (ec *executionContext) _KnowledgeDocumentEdge(ctx context.Context, sel ast.
 			}
 		case "cursor":
 			out.Values[i] = ec._KnowledgeDocumentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var knowledgeFacetImplementors = []string{"KnowledgeFacet"}
+
+func (ec *executionContext) _KnowledgeFacet(ctx context.Context, sel ast.SelectionSet, obj *knowledge.Facet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, knowledgeFacetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KnowledgeFacet")
+		case "category":
+			out.Values[i] = ec._KnowledgeFacet_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._KnowledgeFacet_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var knowledgeFieldDiffImplementors = []string{"KnowledgeFieldDiff"}
+
+func (ec *executionContext) _KnowledgeFieldDiff(ctx context.Context, sel ast.SelectionSet, obj *knowledge.FieldDiff) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, knowledgeFieldDiffImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KnowledgeFieldDiff")
+		case "field":
+			out.Values[i] = ec._KnowledgeFieldDiff_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._KnowledgeFieldDiff_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var knowledgeHighlightImplementors = []string{"KnowledgeHighlight"}
+
+func (ec *executionContext) _KnowledgeHighlight(ctx context.Context, sel ast.SelectionSet, obj *search.Highlight) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, knowledgeHighlightImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KnowledgeHighlight")
+		case "field":
+			out.Values[i] = ec._KnowledgeHighlight_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snippet":
+			out.Values[i] = ec._KnowledgeHighlight_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var knowledgeHitImplementors = []string{"KnowledgeHit"}
+
+func (ec *executionContext) _KnowledgeHit(ctx context.Context, sel ast.SelectionSet, obj *knowledge.Hit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, knowledgeHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KnowledgeHit")
+		case "score":
+			out.Values[i] = ec._KnowledgeHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "highlights":
+			out.Values[i] = ec._KnowledgeHit_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "document":
+			out.Values[i] = ec._KnowledgeHit_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var knowledgeSearchResultImplementors = []string{"KnowledgeSearchResult"}
+
+func (ec *executionContext) _KnowledgeSearchResult(ctx context.Context, sel ast.SelectionSet, obj *knowledge.SearchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, knowledgeSearchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KnowledgeSearchResult")
+		case "total":
+			out.Values[i] = ec._KnowledgeSearchResult_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tookMs":
+			out.Values[i] = ec._KnowledgeSearchResult_tookMs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facets":
+			out.Values[i] = ec._KnowledgeSearchResult_facets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hits":
+			out.Values[i] = ec._KnowledgeSearchResult_hits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._KnowledgeSearchResult_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -61373,6 +64044,83 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "createMyServiceRequest":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createMyServiceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lockKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_lockKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unlockKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unlockKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "archiveKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_archiveKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "restoreKnowledgeDocumentVersion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_restoreKnowledgeDocumentVersion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploadAttachment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_uploadAttachment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkKnowledgeDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_linkKnowledgeDocument(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -62458,6 +65206,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_policyRules(ctx, field)
+				})
+		case "searchKnowledge":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchKnowledge(ctx, field)
+				})
+		case "knowledgeDocumentDiff":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_knowledgeDocumentDiff(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -64394,6 +67154,20 @@ func (ec *executionContext) unmarshalNCustomerWhereInput2ᚖgithubᚗcomᚋc360c
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNDiffOp2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDiffOp2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DiffOp!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNDocumentVersionConnection2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐDocumentVersionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DocumentVersionConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "DocumentVersionConnection!")
@@ -64541,6 +67315,38 @@ func (ec *executionContext) unmarshalNKnowledgeCategoryWhereInput2ᚖgithubᚗco
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNKnowledgeDiff2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDiff(ctx context.Context, sel ast.SelectionSet, v *knowledge.Diff) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KnowledgeDiff!")
+		return graphql.Null
+	}
+	return ec._KnowledgeDiff(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNKnowledgeDiffLine2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDiffLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*knowledge.DiffLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKnowledgeDiffLine2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDiffLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKnowledgeDiffLine2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDiffLine(ctx context.Context, sel ast.SelectionSet, v *knowledge.DiffLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KnowledgeDiffLine!")
+		return graphql.Null
+	}
+	return ec._KnowledgeDiffLine(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNKnowledgeDocument2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocument(ctx context.Context, sel ast.SelectionSet, v *ent.KnowledgeDocument) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "KnowledgeDocument!")
@@ -64567,6 +67373,11 @@ func (ec *executionContext) marshalNKnowledgeDocumentConnection2ᚖgithubᚗcom�
 	return ec._KnowledgeDocumentConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNKnowledgeDocumentInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐDocumentInput(ctx context.Context, v any) (knowledge.DocumentInput, error) {
+	res, err := ec.unmarshalInputKnowledgeDocumentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNKnowledgeDocumentOrderField2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocumentOrderField(ctx context.Context, v any) (*ent.KnowledgeDocumentOrderField, error) {
 	var res = new(ent.KnowledgeDocumentOrderField)
 	err := res.UnmarshalGQL(v)
@@ -64578,6 +67389,16 @@ func (ec *executionContext) marshalNKnowledgeDocumentOrderField2ᚖgithubᚗcom�
 		graphql.AddInvalidNullError(ctx, "KnowledgeDocumentOrderField!")
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNKnowledgeDocumentPendingStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx context.Context, v any) (knowledgedocument.PendingStatus, error) {
+	var res knowledgedocument.PendingStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNKnowledgeDocumentPendingStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx context.Context, sel ast.SelectionSet, v knowledgedocument.PendingStatus) graphql.Marshaler {
 	return v
 }
 
@@ -64594,6 +67415,106 @@ func (ec *executionContext) marshalNKnowledgeDocumentStatus2githubᚗcomᚋc360c
 func (ec *executionContext) unmarshalNKnowledgeDocumentWhereInput2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐKnowledgeDocumentWhereInput(ctx context.Context, v any) (*ent.KnowledgeDocumentWhereInput, error) {
 	res, err := ec.unmarshalInputKnowledgeDocumentWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNKnowledgeFacet2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐFacetᚄ(ctx context.Context, sel ast.SelectionSet, v []*knowledge.Facet) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKnowledgeFacet2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐFacet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKnowledgeFacet2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐFacet(ctx context.Context, sel ast.SelectionSet, v *knowledge.Facet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KnowledgeFacet!")
+		return graphql.Null
+	}
+	return ec._KnowledgeFacet(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNKnowledgeFieldDiff2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐFieldDiffᚄ(ctx context.Context, sel ast.SelectionSet, v []*knowledge.FieldDiff) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKnowledgeFieldDiff2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐFieldDiff(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKnowledgeFieldDiff2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐFieldDiff(ctx context.Context, sel ast.SelectionSet, v *knowledge.FieldDiff) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KnowledgeFieldDiff!")
+		return graphql.Null
+	}
+	return ec._KnowledgeFieldDiff(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNKnowledgeHighlight2githubᚗcomᚋc360crmᚋc360ᚋsearchᚐHighlight(ctx context.Context, sel ast.SelectionSet, v search.Highlight) graphql.Marshaler {
+	return ec._KnowledgeHighlight(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNKnowledgeHighlight2ᚕgithubᚗcomᚋc360crmᚋc360ᚋsearchᚐHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []search.Highlight) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKnowledgeHighlight2githubᚗcomᚋc360crmᚋc360ᚋsearchᚐHighlight(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKnowledgeHit2ᚕᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*knowledge.Hit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKnowledgeHit2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKnowledgeHit2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐHit(ctx context.Context, sel ast.SelectionSet, v *knowledge.Hit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KnowledgeHit!")
+		return graphql.Null
+	}
+	return ec._KnowledgeHit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNKnowledgeSearchResult2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v *knowledge.SearchResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KnowledgeSearchResult!")
+		return graphql.Null
+	}
+	return ec._KnowledgeSearchResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNLoginInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐLoginInput(ctx context.Context, v any) (auth.LoginInput, error) {
@@ -64631,6 +67552,14 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *entgql.PageInfo[int]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PageInfo!")
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPartner2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPartner(ctx context.Context, sel ast.SelectionSet, v *ent.Partner) graphql.Marshaler {
@@ -65195,6 +68124,20 @@ func (ec *executionContext) unmarshalNUpdateTeamInput2githubᚗcomᚋc360crmᚋc
 func (ec *executionContext) unmarshalNUpdateUserInput2githubᚗcomᚋc360crmᚋc360ᚋentᚐUpdateUserInput(ctx context.Context, v any) (ent.UpdateUserInput, error) {
 	res, err := ec.unmarshalInputUpdateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {
@@ -67782,6 +70725,58 @@ func (ec *executionContext) unmarshalOKnowledgeDocumentOrder2ᚖgithubᚗcomᚋc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOKnowledgeDocumentPendingStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatusᚄ(ctx context.Context, v any) ([]knowledgedocument.PendingStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]knowledgedocument.PendingStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNKnowledgeDocumentPendingStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOKnowledgeDocumentPendingStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []knowledgedocument.PendingStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKnowledgeDocumentPendingStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOKnowledgeDocumentPendingStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx context.Context, v any) (*knowledgedocument.PendingStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(knowledgedocument.PendingStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOKnowledgeDocumentPendingStatus2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐPendingStatus(ctx context.Context, sel ast.SelectionSet, v *knowledgedocument.PendingStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOKnowledgeDocumentStatus2ᚕgithubᚗcomᚋc360crmᚋc360ᚋentᚋknowledgedocumentᚐStatusᚄ(ctx context.Context, v any) ([]knowledgedocument.Status, error) {
 	if v == nil {
 		return nil, nil
@@ -67856,6 +70851,14 @@ func (ec *executionContext) unmarshalOKnowledgeDocumentWhereInput2ᚖgithubᚗco
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputKnowledgeDocumentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOKnowledgeSearchFilter2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋknowledgeᚐSearchFilter(ctx context.Context, v any) (*knowledge.SearchFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputKnowledgeSearchFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

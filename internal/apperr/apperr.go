@@ -18,6 +18,7 @@ const (
 	Internal           = "INTERNAL"
 	ServiceUnavailable = "SERVICE_UNAVAILABLE"
 	TooManyRequests    = "TOO_MANY_REQUESTS"
+	SearchUnavailable  = "SEARCH_UNAVAILABLE"
 )
 
 // Error is an error with an API code, a message safe to show to the client, and optional

@@ -58,7 +58,8 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			}
 		}
 		if token != "" {
-			if fromCookie && r.Header.Get(CSRFHeader) == "" {
+			// Safe methods change nothing (GET cannot run mutations): a download link needs no header.
+			if fromCookie && r.Header.Get(CSRFHeader) == "" && r.Method != http.MethodGet && r.Method != http.MethodHead {
 				writeError(w, http.StatusForbidden, apperr.Forbidden, "cookie-authenticated requests need the "+CSRFHeader+" header")
 				return
 			}

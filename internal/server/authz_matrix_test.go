@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/c360crm/c360/internal/testenv"
 )
 
 // matrixRow is one row of the role × operation table in docs/authorization.md.
@@ -72,32 +74,46 @@ func matrixCalls(w *world, role string) map[string]struct {
 	u := "m" + strings.ReplaceAll(role, "_", "")
 	conn := func(name string) call { return call{`{ ` + name + `(first: 1) { totalCount } }`, nil} }
 	return map[string]call{
-		"Query.node":                {`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": w.prod.ID}},
-		"Query.nodes":               {`query($id: ID!) { nodes(ids: [$id]) { id } }`, map[string]any{"id": w.prod.ID}},
-		"Query.customers":           conn("customers"),
-		"Query.subscriptions":       conn("subscriptions"),
-		"Query.accounts":            conn("accounts"),
-		"Query.bills":               conn("bills"),
-		"Query.contacts":            conn("contacts"),
-		"Query.serviceRequests":     conn("serviceRequests"),
-		"Query.creditProfiles":      conn("creditProfiles"),
-		"Query.pointsAccounts":      conn("pointsAccounts"),
-		"Query.customerGroups":      conn("customerGroups"),
-		"Query.campaigns":           conn("campaigns"),
-		"Query.users":               conn("users"),
-		"Query.teams":               conn("teams"),
-		"Query.products":            conn("products"),
-		"Query.knowledgeDocuments":  conn("knowledgeDocuments"),
-		"Query.knowledgeCategories": conn("knowledgeCategories"),
-		"Query.partners":            conn("partners"),
-		"Query.auditLogs":           conn("auditLogs"),
-		"Query.partnerAPIKeys":      {`query($p: ID!) { partnerAPIKeys(partnerID: $p) { id } }`, map[string]any{"p": w.partner1.ID}},
-		"Query.policyRules":         {`{ policyRules(ptype: G) { subject object } }`, nil},
-		"Query.myProfile":           {`{ myProfile { id } }`, nil},
-		"Query.mySubscriptions":     {`{ mySubscriptions(first: 1) { totalCount } }`, nil},
-		"Query.myBills":             {`{ myBills(first: 1) { totalCount } }`, nil},
-		"Query.myPoints":            {`{ myPoints { id } }`, nil},
-		"Query.myServiceRequests":   {`{ myServiceRequests(first: 1) { totalCount } }`, nil},
+		"Query.node":                  {`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": w.prod.ID}},
+		"Query.nodes":                 {`query($id: ID!) { nodes(ids: [$id]) { id } }`, map[string]any{"id": w.prod.ID}},
+		"Query.customers":             conn("customers"),
+		"Query.subscriptions":         conn("subscriptions"),
+		"Query.accounts":              conn("accounts"),
+		"Query.bills":                 conn("bills"),
+		"Query.contacts":              conn("contacts"),
+		"Query.serviceRequests":       conn("serviceRequests"),
+		"Query.creditProfiles":        conn("creditProfiles"),
+		"Query.pointsAccounts":        conn("pointsAccounts"),
+		"Query.customerGroups":        conn("customerGroups"),
+		"Query.campaigns":             conn("campaigns"),
+		"Query.users":                 conn("users"),
+		"Query.teams":                 conn("teams"),
+		"Query.products":              conn("products"),
+		"Query.knowledgeDocuments":    conn("knowledgeDocuments"),
+		"Query.knowledgeCategories":   conn("knowledgeCategories"),
+		"Query.partners":              conn("partners"),
+		"Query.auditLogs":             conn("auditLogs"),
+		"Query.partnerAPIKeys":        {`query($p: ID!) { partnerAPIKeys(partnerID: $p) { id } }`, map[string]any{"p": w.partner1.ID}},
+		"Query.policyRules":           {`{ policyRules(ptype: G) { subject object } }`, nil},
+		"Query.myProfile":             {`{ myProfile { id } }`, nil},
+		"Query.mySubscriptions":       {`{ mySubscriptions(first: 1) { totalCount } }`, nil},
+		"Query.myBills":               {`{ myBills(first: 1) { totalCount } }`, nil},
+		"Query.myPoints":              {`{ myPoints { id } }`, nil},
+		"Query.myServiceRequests":     {`{ myServiceRequests(first: 1) { totalCount } }`, nil},
+		"Query.searchKnowledge":       {`{ searchKnowledge(query: "宽带") { total } }`, nil},
+		"Query.knowledgeDocumentDiff": {`query($id: ID!) { knowledgeDocumentDiff(id: $id, fromVersion: 1, toVersion: 1) { fromVersion } }`, map[string]any{"id": w.doc.ID}},
+
+		"Mutation.createKnowledgeDocument":         {`mutation($t: String!) { createKnowledgeDocument(input: {title: $t}) { id } }`, map[string]any{"t": "矩阵" + u}},
+		"Mutation.updateKnowledgeDocument":         {`mutation($id: ID!) { updateKnowledgeDocument(id: $id, input: {body: "更新"}) { id } }`, map[string]any{"id": w.doc.ID}},
+		"Mutation.lockKnowledgeDocument":           {`mutation($id: ID!) { lockKnowledgeDocument(id: $id) { id } }`, map[string]any{"id": w.doc.ID}},
+		"Mutation.unlockKnowledgeDocument":         {`mutation($id: ID!) { unlockKnowledgeDocument(id: $id) { id } }`, map[string]any{"id": w.doc.ID}},
+		"Mutation.submitKnowledgeDocument":         {`mutation($id: ID!) { submitKnowledgeDocument(id: $id) { id } }`, map[string]any{"id": w.doc.ID}},
+		"Mutation.restoreKnowledgeDocumentVersion": {`mutation($v: ID!) { restoreKnowledgeDocumentVersion(versionID: $v) { id } }`, map[string]any{"v": w.docV1.ID}},
+		"Mutation.uploadAttachment":                {`mutation($d: ID!, $f: Upload!) { uploadAttachment(documentID: $d, file: $f) { id } }`, map[string]any{"d": w.doc.ID}},
+		"Mutation.approveKnowledgeDocument":        {`mutation($id: ID!) { approveKnowledgeDocument(id: $id) { id } }`, map[string]any{"id": w.doc.ID}},
+		"Mutation.rejectKnowledgeDocument":         {`mutation($id: ID!) { rejectKnowledgeDocument(id: $id, comment: "再改改") { id } }`, map[string]any{"id": w.doc.ID}},
+		"Mutation.archiveKnowledgeDocument":        {`mutation($id: ID!) { archiveKnowledgeDocument(id: $id) { id } }`, map[string]any{"id": w.doc.ID}},
+		"Mutation.linkKnowledgeDocument":           {`mutation($s: ID!, $d: ID!) { linkKnowledgeDocument(serviceRequestID: $s, documentID: $d) { id } }`, map[string]any{"s": w.srA.ID, "d": w.doc.ID}},
 
 		"Mutation.createCustomer":         {`mutation($n: String!) { createCustomer(input: {type: PUBLIC, name: $n, province: "浙江省", city: "杭州市"}) { id } }`, map[string]any{"n": "矩阵" + u}},
 		"Mutation.updateCustomer":         {`mutation($id: ID!) { updateCustomer(id: $id, input: {address: "西湖区"}) { id } }`, map[string]any{"id": w.cA2.ID}},
@@ -163,7 +179,12 @@ func TestRoleOperationMatrix(t *testing.T) {
 			if !ok {
 				t.Fatalf("no test call for %s", r.op)
 			}
-			resp := c.Do(t, call.doc, call.vars)
+			var resp *testenv.Response
+			if strings.Contains(call.doc, "Upload!") {
+				resp = c.Upload(t, call.doc, call.vars, "f", "说明.txt", []byte("宽带故障排查说明"))
+			} else {
+				resp = c.Do(t, call.doc, call.vars)
+			}
 			refused := false
 			for _, e := range resp.Errors {
 				code, _ := e.Extensions["code"].(string)

@@ -10,6 +10,7 @@ import (
 	"github.com/c360crm/c360/ent/contact"
 	"github.com/c360crm/c360/ent/customer"
 	"github.com/c360crm/c360/ent/customergroup"
+	"github.com/c360crm/c360/ent/knowledgedocument"
 	"github.com/c360crm/c360/ent/product"
 	"github.com/c360crm/c360/ent/servicerequest"
 	"github.com/c360crm/c360/ent/team"
@@ -47,6 +48,8 @@ type world struct {
 	campaign                 *ent.Campaign
 	targetA, targetB         *ent.CampaignTarget
 	partnerKey, partnerKeyID string
+	doc                      *ent.KnowledgeDocument
+	docV1                    *ent.DocumentVersion
 }
 
 func newWorld(t *testing.T) *world {
@@ -95,6 +98,11 @@ func newWorld(t *testing.T) *world {
 	w.campaign = c.Campaign.Create().SetCode("CMP-1").SetName("5G 升级").SaveX(ctx)
 	w.targetA = c.CampaignTarget.Create().SetCampaignID(w.campaign.ID).SetCustomerID(w.cA.ID).SetPartnerID(w.partner1.ID).SaveX(ctx)
 	w.targetB = c.CampaignTarget.Create().SetCampaignID(w.campaign.ID).SetCustomerID(w.cB.ID).SetPartnerID(w.partner2.ID).SetStatus(campaigntarget.StatusPENDING).SaveX(ctx)
+
+	w.doc = c.KnowledgeDocument.Create().SetTitle("宽带故障排查").SetBody("光猫红灯时先检查光纤接头。").
+		SetStatus(knowledgedocument.StatusPUBLISHED).SetAudience(knowledgedocument.AudiencePUBLIC).
+		SetCurrentVersion(1).SetPublishedVersion(1).SaveX(ctx)
+	w.docV1 = c.DocumentVersion.Create().SetDocumentID(w.doc.ID).SetNumber(1).SetTitle(w.doc.Title).SetBody(w.doc.Body).SaveX(ctx)
 
 	w.clients[authz.RoleAdmin] = w.admin
 	for role, name := range map[string]string{

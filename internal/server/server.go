@@ -7,9 +7,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -25,7 +27,11 @@ import (
 	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/graph"
 	"github.com/c360crm/c360/internal/auth"
+	"github.com/c360crm/c360/internal/blob"
 	"github.com/c360crm/c360/internal/db"
+	"github.com/c360crm/c360/internal/knowledge"
+	"github.com/c360crm/c360/search"
+	_ "github.com/c360crm/c360/search/bleve" // the default search backend ("bleve:", "mem:")
 )
 
 // Config is what the HTTP server needs to know.
@@ -49,6 +55,13 @@ type Config struct {
 	// TrustProxy takes the client address from X-Forwarded-For and TLS from
 	// X-Forwarded-Proto (only behind a load balancer that sets them).
 	TrustProxy bool
+	// DataDir holds the embedded search index and the attachment files (default ./data).
+	DataDir string
+	// Search is the search backend URL: "" (Bleve under DataDir), "mem:", "bleve:///path",
+	// "meili://host:7700?key=…".
+	Search string
+	// MaxUploadBytes caps an attachment upload (default 20 MiB).
+	MaxUploadBytes int64
 }
 
 // Server is one c360 API process.
@@ -59,8 +72,10 @@ type Server struct {
 	metrics  *metrics
 	handler  http.Handler
 	gql      *handler.Server
-	auth     *auth.Service
-	enforcer *authz.Enforcer
+	auth      *auth.Service
+	enforcer  *authz.Enforcer
+	index     search.Index
+	knowledge *knowledge.Service
 }
 
 // New builds the server and its routes. It installs the default access policy in the
@@ -86,6 +101,22 @@ func New(ctx context.Context, cfg Config, d *db.DB, log *slog.Logger) (*Server, 
 	}
 	s.enforcer = enforcer
 	s.auth = auth.New(d.Client, s.log, cfg.Auth)
+	if cfg.DataDir == "" {
+		cfg.DataDir = "data"
+	}
+	if cfg.MaxUploadBytes == 0 {
+		cfg.MaxUploadBytes = 20 << 20
+	}
+	s.cfg = cfg
+	if s.index, err = search.Open(ctx, cfg.Search, cfg.DataDir); err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	blobs, err := blob.NewFS(filepath.Join(cfg.DataDir, "blobs"))
+	if err != nil {
+		_ = s.index.Close()
+		return nil, err
+	}
+	s.knowledge = knowledge.New(d.Client, s.index, blobs, s.log, knowledge.Options{MaxUploadBytes: cfg.MaxUploadBytes})
 	s.gql = s.newGraphQL()
 
 	// Cross-origin writes are refused (Sec-Fetch-Site / Origin against Host), cookie requests
@@ -93,6 +124,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, log *slog.Logger) (*Server, 
 	api := http.NewCrossOriginProtection().Handler(s.authenticate(http.MaxBytesHandler(s.gql, cfg.MaxBodyBytes)))
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.instrument("graphql", api))
+	mux.Handle("GET /attachments/{id}", s.instrument("attachment", s.authenticate(http.HandlerFunc(s.downloadAttachment))))
 	if cfg.Dev {
 		mux.Handle("GET /graphiql", s.instrument("graphiql", playground.Handler("c360 GraphQL", "/graphql",
 			// The IDE is same-origin: it uses the session cookie of the admin app, so it sends
@@ -112,12 +144,48 @@ func New(ctx context.Context, cfg Config, d *db.DB, log *slog.Logger) (*Server, 
 // Handler returns the root HTTP handler (tests serve it with httptest).
 func (s *Server) Handler() http.Handler { return s.handler }
 
+// Knowledge is the knowledge service (tests drain its indexer).
+func (s *Server) Knowledge() *knowledge.Service { return s.knowledge }
+
+// Close releases the search index.
+func (s *Server) Close() error { return s.index.Close() }
+
+// background runs the search indexer and the publication schedule until ctx ends.
+func (s *Server) background(ctx context.Context) {
+	go func() {
+		// An empty index next to existing documents (first start after seeding, a lost index
+		// directory, a new Meilisearch): rebuild it before draining the outbox.
+		if err := s.knowledge.ReindexIfEmpty(ctx); err != nil && ctx.Err() == nil {
+			s.log.WarnContext(ctx, "search index rebuild failed; the outbox indexer carries on", "err", err)
+		}
+		s.knowledge.Indexer.Run(ctx, time.Second)
+	}()
+	go func() {
+		t := time.NewTicker(30 * time.Second)
+		defer t.Stop()
+		for {
+			if n, err := s.knowledge.RunSchedule(ctx); err != nil && ctx.Err() == nil {
+				s.log.WarnContext(ctx, "knowledge schedule", "err", err)
+			} else if n > 0 {
+				s.log.InfoContext(ctx, "knowledge schedule applied", "documents", n)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
+
 func (s *Server) newGraphQL() *handler.Server {
-	schema := graph.NewSchema(&graph.Resolver{Client: s.db.Client, Auth: s.auth, Enforcer: s.enforcer})
+	schema := graph.NewSchema(&graph.Resolver{Client: s.db.Client, Auth: s.auth, Enforcer: s.enforcer, Knowledge: s.knowledge})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})  // queries only: gqlgen refuses mutations over GET
 	srv.AddTransport(transport.POST{}) // application/json
+	// Attachment uploads (graphql-multipart-request-spec); files above MaxMemory go to disk.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: s.cfg.MaxUploadBytes + 1<<20, MaxMemory: 8 << 20})
 	srv.SetQueryCache(pagingCache{Cache: lru.New[*ast.QueryDocument](1000), pageSize: s.cfg.Limits.DefaultPageSize})
 	srv.SetParserTokenLimit(s.cfg.Limits.MaxTokens)
 	srv.SetDisableSuggestion(!s.cfg.Dev)
@@ -187,6 +255,9 @@ func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) er
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	bg, stopBackground := context.WithCancel(authz.NewContext(context.WithoutCancel(ctx), authz.System))
+	defer stopBackground()
+	s.background(bg)
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
@@ -201,7 +272,8 @@ func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) er
 	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	return nil
+	stopBackground()
+	return s.Close()
 }
 
 // compile-time check that the limits extension is a gqlgen extension.

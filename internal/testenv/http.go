@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -41,6 +42,12 @@ func Anonymous(t testing.TB, d *db.DB, cfg server.Config) *Client {
 	if cfg.PolicyRefresh == 0 {
 		cfg.PolicyRefresh = time.Nanosecond
 	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = t.TempDir()
+	}
+	if cfg.Search == "" {
+		cfg.Search = "mem:"
+	}
 	level := slog.LevelWarn
 	if os.Getenv("C360_TEST_LOG") != "" {
 		level = slog.LevelDebug
@@ -51,8 +58,11 @@ func Anonymous(t testing.TB, d *db.DB, cfg server.Config) *Client {
 		t.Fatalf("server: %v", err)
 	}
 	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return &Client{URL: ts.URL, HTTP: ts.Client(), Header: http.Header{}}
+	t.Cleanup(func() {
+		ts.Close()
+		_ = srv.Close()
+	})
+	return &Client{URL: ts.URL, HTTP: ts.Client(), Header: http.Header{}, Server: srv}
 }
 
 // SystemContext is a context for test set-up code: the SYSTEM principal, which passes every
@@ -85,7 +95,7 @@ func (c *Client) WithToken(token string) *Client {
 	if token != "" {
 		h.Set("Authorization", "Bearer "+token)
 	}
-	return &Client{URL: c.URL, HTTP: c.HTTP, Header: h}
+	return &Client{URL: c.URL, HTTP: c.HTTP, Header: h, Server: c.Server}
 }
 
 // Login signs in with the login mutation and returns a client that sends the session token
@@ -105,6 +115,17 @@ type Client struct {
 	URL    string
 	HTTP   *http.Client
 	Header http.Header // sent with every request (e.g. Authorization)
+	// Server is the server behind URL (tests drain its search indexer).
+	Server *server.Server
+}
+
+// DrainIndex indexes every pending knowledge change now (the server's background indexer
+// does this within a second; tests wait for it deterministically this way).
+func (c *Client) DrainIndex(t testing.TB) {
+	t.Helper()
+	if _, err := c.Server.Knowledge().Indexer.Drain(SystemContext()); err != nil {
+		t.Fatalf("drain search outbox: %v", err)
+	}
 }
 
 // Response is a decoded GraphQL response.
@@ -205,4 +226,36 @@ func (r *Response) SQLStatements() int {
 		return -1
 	}
 	return int(n)
+}
+
+// Upload posts a GraphQL multipart request (graphql-multipart-request-spec) with one file
+// bound to the variable fileVar.
+func (c *Client) Upload(t testing.TB, query string, vars map[string]any, fileVar, filename string, content []byte) *Response {
+	t.Helper()
+	if vars == nil {
+		vars = map[string]any{}
+	}
+	vars[fileVar] = nil
+	ops, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		t.Fatalf("encode operations: %v", err)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	_ = mw.WriteField("operations", string(ops))
+	_ = mw.WriteField("map", `{"0":["variables.`+fileVar+`"]}`)
+	fw, err := mw.CreateFormFile("0", filename)
+	if err != nil {
+		t.Fatalf("multipart: %v", err)
+	}
+	_, _ = fw.Write(content)
+	if err := mw.Close(); err != nil {
+		t.Fatalf("multipart: %v", err)
+	}
+	req, err := http.NewRequest(http.MethodPost, c.URL+"/graphql", &body)
+	if err != nil {
+		t.Fatalf("new request: %v", err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return c.Send(t, req)
 }

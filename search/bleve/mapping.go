@@ -1,0 +1,152 @@
+package bleve
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/c360crm/c360/search"
+)
+
+// schemaVersion is stored inside the index. An index written with another version (other
+// fields or analyzers) is rebuilt empty on Open, and the indexer fills it again.
+const schemaVersion = "c360-knowledge-5"
+
+// Indexed field names.
+const (
+	fTitle       = "title"
+	fSummary     = "summary"
+	fBody        = "body"
+	fAttachments = "attachments"
+	fTagText     = "tagtext"
+
+	fDocID      = "docid"
+	fOrder      = "order"
+	fStage      = "stage"
+	fAudience   = "audience"
+	fStatus     = "status"
+	fTags       = "tags"
+	fCategories = "categories"
+	fProducts   = "products"
+
+	suffixUni  = "_uni"
+	suffixWord = "_word"
+)
+
+// textField is one searchable text field and its weight in the ranking.
+type textField struct {
+	name      string  // bigram field; also the highlight field name and the stored text
+	boost     float64 // title above summary above body and attachments
+	highlight bool    // snippets are built for it
+}
+
+// textFields are the searchable text fields, in the order of their highlights.
+var textFields = []textField{
+	{fTitle, 4, true},
+	{fSummary, 2, true},
+	{fBody, 1, true},
+	{fAttachments, 0.7, true},
+	{fTagText, 0.5, false},
+}
+
+// newMapping returns the index mapping: explicit fields only, no _all field.
+func newMapping() *mapping.IndexMappingImpl {
+	doc := mapping.NewDocumentStaticMapping()
+	for _, tf := range textFields {
+		store := tf.highlight
+		name := tf.name
+		prop := mapping.NewDocumentStaticMapping()
+		prop.AddFieldMapping(&mapping.FieldMapping{
+			Name: name, Type: "text", Analyzer: analyzerText,
+			Index: true, Store: store, IncludeTermVectors: true,
+		})
+		prop.AddFieldMapping(&mapping.FieldMapping{
+			Name: name + suffixUni, Type: "text", Analyzer: analyzerUni, Index: true,
+		})
+		prop.AddFieldMapping(&mapping.FieldMapping{
+			Name: name + suffixWord, Type: "text", Analyzer: analyzerWord, Index: true,
+		})
+		if tf.name == fTagText {
+			// Tags are one property indexed both as text (weakly searchable) and as
+			// keywords (filters).
+			prop.AddFieldMapping(keywordField(fTags, false, false))
+			doc.AddSubDocumentMapping(fTags, prop)
+			continue
+		}
+		doc.AddSubDocumentMapping(name, prop)
+	}
+	addKeyword := func(name string, store, docValues bool) {
+		prop := mapping.NewDocumentStaticMapping()
+		prop.AddFieldMapping(keywordField(name, store, docValues))
+		doc.AddSubDocumentMapping(name, prop)
+	}
+	addKeyword(fDocID, true, false)
+	addKeyword(fOrder, false, true) // orderKey, as doc values: the sort after the score
+	addKeyword(fStage, false, false)
+	addKeyword(fAudience, false, false)
+	addKeyword(fStatus, false, false)
+	addKeyword(fCategories, false, true)
+	addKeyword(fProducts, false, false)
+
+	// No composite _all field: every query names its fields.
+	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
+
+	m := mapping.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = analyzerText
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+// keywordField is an exact-match field without scoring statistics.
+func keywordField(name string, store, docValues bool) *mapping.FieldMapping {
+	return &mapping.FieldMapping{
+		Name: name, Type: "text", Analyzer: keyword.Name,
+		Index: true, Store: store, DocValues: docValues, SkipFreqNorm: true,
+	}
+}
+
+// orderKey sorts entries newest first, then by ID, in byte order: UpdatedAt as Unix
+// nanoseconds subtracted from the largest int64, in 16 hex digits, a NUL, then the ID. One
+// doc-values field is cheaper to visit than a date and the ID. Times before 1970 sort as
+// 1970.
+func orderKey(d search.Document) string {
+	ns := d.UpdatedAt.UnixNano()
+	if d.UpdatedAt.IsZero() || ns < 0 {
+		ns = 0
+	}
+	return fmt.Sprintf("%016x\x00%s", uint64(math.MaxInt64-ns), d.ID)
+}
+
+// toBleve converts a document into the value bleve indexes.
+func toBleve(d search.Document) map[string]interface{} {
+	m := map[string]interface{}{
+		fDocID: d.DocumentID,
+		fOrder: orderKey(d),
+	}
+	put := func(k, v string) {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	putAll := func(k string, v []string) {
+		if len(v) > 0 {
+			m[k] = v
+		}
+	}
+	put(fTitle, d.Title)
+	put(fSummary, d.Summary)
+	put(fBody, d.Body)
+	put(fAttachments, d.Attachments)
+	put(fStage, d.Stage)
+	put(fAudience, d.Audience)
+	put(fStatus, d.Status)
+	putAll(fTags, d.Tags)
+	putAll(fCategories, d.Categories)
+	putAll(fProducts, d.Products)
+	return m
+}
