@@ -485,3 +485,45 @@ func TestSearchOutage(t *testing.T) {
 }
 
 func (k *kb) DrainIndex(t *testing.T) { k.admin.DrainIndex(t) }
+
+// TestKnowledgeSchedule: an approval with a future publishAt publishes when the time comes;
+// a scheduled archive retires the document then.
+func TestKnowledgeSchedule(t *testing.T) {
+	k := newKB(t)
+	var c struct{ CreateKnowledgeDocument docOut }
+	k.editor.Do(t, `mutation { createKnowledgeDocument(input: {title: "春节营业时间", audience: PUBLIC}) { id } }`, nil).MustOK(t, &c)
+	id := map[string]any{"id": c.CreateKnowledgeDocument.ID}
+	docID := mustAtoi(c.CreateKnowledgeDocument.ID)
+	k.do(t, k.editor, "submitKnowledgeDocument", "", id).MustOK(t, nil)
+	later := time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)
+	d := mustDoc(t, k.do(t, k.reviewer, "approveKnowledgeDocument", `, publishAt: "`+later+`"`, id), "approveKnowledgeDocument")
+	if d.Status != "IN_REVIEW" {
+		t.Fatalf("scheduled approval published at once: %+v", d)
+	}
+	svc, ctx := k.admin.Server.Knowledge(), testenv.SystemContext()
+	if n, err := svc.RunSchedule(ctx); err != nil || n != 0 {
+		t.Fatalf("schedule before the time: %d %v", n, err)
+	}
+	// The time comes.
+	k.d.Client.KnowledgeDocument.UpdateOneID(docID).SetPublishAt(time.Now().Add(-time.Minute)).ExecX(ctx)
+	if n, err := svc.RunSchedule(ctx); err != nil || n != 1 {
+		t.Fatalf("schedule at the time: %d %v", n, err)
+	}
+	if got := k.d.Client.KnowledgeDocument.GetX(ctx, docID); got.Status != knowledgedocument.StatusPUBLISHED || got.PublishAt != nil {
+		t.Fatalf("after the scheduled publication: %s %v", got.Status, got.PublishAt)
+	}
+	k.DrainIndex(t)
+	if _, n := searchTitles(t, k.customer, "营业时间"); n != 1 {
+		t.Errorf("customer after the scheduled publication: %d", n)
+	}
+	// Scheduled archive.
+	k.do(t, k.reviewer, "archiveKnowledgeDocument", `, at: "`+later+`"`, id).MustOK(t, nil)
+	k.d.Client.KnowledgeDocument.UpdateOneID(docID).SetArchiveAt(time.Now().Add(-time.Minute)).ExecX(ctx)
+	if n, err := svc.RunSchedule(ctx); err != nil || n != 1 {
+		t.Fatalf("archive schedule: %d %v", n, err)
+	}
+	k.DrainIndex(t)
+	if _, n := searchTitles(t, k.customer, "营业时间"); n != 0 {
+		t.Errorf("customer finds the archived document: %d", n)
+	}
+}
