@@ -17,14 +17,16 @@ import (
 
 // Analysis design.
 //
-// Every text field (title, summary, body, attachments, tag text) is indexed three times:
+// Every text field (title, summary, body, attachments, tag text) is indexed three times
+// (attachments only the first two, see textFields):
 //
 //   - <field> with analyzerText: Unicode word segmentation, full-width→half-width folding,
 //     lower case, English possessives, stop words and Porter stemming on Latin words, and
-//     overlapping CJK bigrams (宽带装机 → 宽带 带装 装机). It carries term vectors, so a
-//     Chinese word of two or more characters is matched as a phrase of adjacent bigrams:
-//     宽带故障 only matches the four characters in a row. This field gives recall for words
-//     and phrases and is the only stored copy of the text (for snippets).
+//     overlapping CJK bigrams (宽带装机 → 宽带 带装 装机). A Chinese word of two or more
+//     characters matches through its bigrams, never through two characters far apart; a
+//     quoted phrase ("宽带装机") is a phrase query over adjacent bigrams, for which the field
+//     carries term vectors (positions). This field gives recall for words and phrases and
+//     is the only stored copy of the text (for snippets).
 //   - <field>_uni with analyzerUni: the single CJK characters, so that a one-character query
 //     (卡) finds 流量卡 and SIM卡, which bigrams alone never match.
 //   - <field>_word with analyzerWord: real words. CJK runs are segmented by gse (a jieba-style
@@ -33,8 +35,9 @@ import (
 //     is a real word (话费 in 话费余额) outranks one where the same two characters only meet
 //     across a word boundary (通话|费用): bigrams cannot tell the two apart.
 //
-// Queries are cut the same way (gse for CJK runs, the Latin pipeline for other words); see
-// query.go.
+// Queries are cut the same way (gse for CJK runs, the Latin pipeline for other words). Each
+// free word must match on the recall fields (a word of three or more characters as all its
+// bigrams, quoted phrases as real phrases) and scores extra on the word field; see query.go.
 
 // Names of the analyzers, tokenizers and filters registered with bleve. They are stored in
 // the index mapping, so they must never change meaning without bumping schemaVersion.

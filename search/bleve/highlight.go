@@ -240,6 +240,16 @@ func trimToWords(text string, offs []int, lo, hi int, spans []span) (int, int) {
 	for n := 0; n < 20 && hi < len(offs)-1 && isWord(hi-1) && isWord(hi) && hi > lo && !inSpan(hi-1); n++ {
 		hi--
 	}
+	isSpace := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(text[offs[i]:])
+		return unicode.IsSpace(r)
+	}
+	for lo < hi && isSpace(lo) {
+		lo++
+	}
+	for hi > lo && isSpace(hi-1) {
+		hi--
+	}
 	return lo, hi
 }
 

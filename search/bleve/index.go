@@ -307,10 +307,10 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		limit = defaultLimit
 	}
 	offset := max(q.Offset, 0)
-	if offset+limit > maxWindow {
-		if offset >= maxWindow {
-			return nil, fmt.Errorf("search/bleve: offset %d beyond the first %d results", offset, maxWindow)
-		}
+	// Pages end at maxWindow results: past it a search still answers Total and facets.
+	if offset >= maxWindow {
+		offset, limit = 0, 0
+	} else if offset+limit > maxWindow {
 		limit = maxWindow - offset
 	}
 

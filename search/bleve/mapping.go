@@ -12,7 +12,7 @@ import (
 
 // schemaVersion is stored inside the index. An index written with another version (other
 // fields or analyzers) is rebuilt empty on Open, and the indexer fills it again.
-const schemaVersion = "c360-knowledge-5"
+const schemaVersion = "c360-knowledge-6"
 
 // Indexed field names.
 const (
@@ -40,15 +40,18 @@ type textField struct {
 	name      string  // bigram field; also the highlight field name and the stored text
 	boost     float64 // title above summary above body and attachments
 	highlight bool    // snippets are built for it
+	words     bool    // also indexed as gse words (the real-word bonus)
 }
 
-// textFields are the searchable text fields, in the order of their highlights.
+// textFields are the searchable text fields, in the order of their highlights. Attachments
+// have no word field: they are long (segmenting them would cost a third of the indexing
+// time) and weigh little in the ranking.
 var textFields = []textField{
-	{fTitle, 4, true},
-	{fSummary, 2, true},
-	{fBody, 1, true},
-	{fAttachments, 0.7, true},
-	{fTagText, 0.5, false},
+	{fTitle, 4, true, true},
+	{fSummary, 2, true, true},
+	{fBody, 1, true, true},
+	{fAttachments, 0.7, true, false},
+	{fTagText, 0.5, false, true},
 }
 
 // newMapping returns the index mapping: explicit fields only, no _all field.
@@ -65,9 +68,11 @@ func newMapping() *mapping.IndexMappingImpl {
 		prop.AddFieldMapping(&mapping.FieldMapping{
 			Name: name + suffixUni, Type: "text", Analyzer: analyzerUni, Index: true,
 		})
-		prop.AddFieldMapping(&mapping.FieldMapping{
-			Name: name + suffixWord, Type: "text", Analyzer: analyzerWord, Index: true,
-		})
+		if tf.words {
+			prop.AddFieldMapping(&mapping.FieldMapping{
+				Name: name + suffixWord, Type: "text", Analyzer: analyzerWord, Index: true,
+			})
+		}
 		if tf.name == fTagText {
 			// Tags are one property indexed both as text (weakly searchable) and as
 			// keywords (filters).

@@ -303,7 +303,9 @@ func termQuery(t qterm) query.Query {
 		} else {
 			qs = append(qs, termQ(f.name, t.text, f.boost))
 		}
-		qs = append(qs, termQ(f.name+suffixWord, t.text, f.boost))
+		if f.words {
+			qs = append(qs, termQ(f.name+suffixWord, t.text, f.boost))
+		}
 	}
 	return &coverageQuery{child: blevesearch.NewDisjunctionQuery(qs...), bonus: coverageBoost}
 }

@@ -126,7 +126,7 @@ func Extract(ctx context.Context, name string, r io.Reader, lim Limits) (Result,
 		var o outcome
 		defer func() {
 			if p := recover(); p != nil {
-				o = outcome{res: Result{Status: StatusFailed, Err: "the file could not be read"}}
+				o = outcome{res: Result{Status: StatusFailed, Err: "the file could not be read", ContentType: ContentType(name, nil)}}
 			}
 			done <- o
 		}()

@@ -295,11 +295,13 @@ func (p *panicSafeReader) Read(b []byte) (n int, err error) {
 
 // pdfFont is what the interpreter needs of a font: a decoder and glyph widths.
 type pdfFont struct {
-	decode  func(raw string) string
-	type0   bool
-	first   int
-	widths  []float64 // simple fonts, from FirstChar
-	missing float64   // width of codes without one (thousandths of an em)
+	decode    func(raw string) string
+	type0     bool
+	first     int
+	widths    []float64       // simple fonts, from FirstChar
+	cidWidths map[int]float64 // Type0 fonts with Identity encoding: width by CID (from /W)
+	missing   float64         // width of codes without one (thousandths of an em)
+	exact     bool            // widths come from the font, not from an estimate
 }
 
 func (f *pdfFont) width(code byte) float64 {
@@ -356,6 +358,10 @@ func (pe *pdfExtractor) loadFont(v pdf.Value) (f *pdfFont) {
 			f.missing = dw.Float64()
 		}
 		enc := v.Key("Encoding").Name()
+		if enc == "Identity-H" || enc == "Identity-V" {
+			f.cidWidths = cidWidths(v.Key("DescendantFonts").Index(0).Key("W"))
+			f.exact = len(f.cidWidths) > 0
+		}
 		switch {
 		case strings.Contains(enc, "UCS2") || strings.Contains(enc, "UTF16"):
 			f.decode = decodeUTF16BE
@@ -370,6 +376,7 @@ func (pe *pdfExtractor) loadFont(v pdf.Value) (f *pdfFont) {
 		for i := 0; i < w.Len() && i < 256; i++ {
 			f.widths = append(f.widths, w.Index(i).Float64())
 		}
+		f.exact = len(f.widths) > 0
 		if mw := v.Key("FontDescriptor").Key("MissingWidth"); mw.Kind() == pdf.Integer || mw.Kind() == pdf.Real {
 			f.missing = mw.Float64()
 		}
@@ -389,6 +396,33 @@ func (pe *pdfExtractor) loadFont(v pdf.Value) (f *pdfFont) {
 	enc := font.Encoder()
 	f.decode = enc.Decode
 	return f
+}
+
+// cidWidths reads a CIDFont /W array: "c [w1 w2 …]" gives widths from CID c on,
+// "c1 c2 w" gives CIDs c1 to c2 the width w.
+func cidWidths(w pdf.Value) map[int]float64 {
+	m := map[int]float64{}
+	const maxCIDs = 1 << 16
+	for i := 0; i+1 < w.Len() && len(m) < maxCIDs; {
+		first, next := w.Index(i), w.Index(i+1)
+		if next.Kind() == pdf.Array {
+			c := int(first.Int64())
+			for j := 0; j < next.Len() && j < maxCIDs; j++ {
+				m[c+j] = next.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= w.Len() {
+			break
+		}
+		c1, c2, width := int(first.Int64()), int(next.Int64()), w.Index(i+2).Float64()
+		for c := c1; c <= c2 && c-c1 < maxCIDs; c++ {
+			m[c] = width
+		}
+		i += 3
+	}
+	return m
 }
 
 func decodeUTF16BE(raw string) string {
@@ -698,10 +732,19 @@ func (in *interp) show(raw string) {
 	}
 	text := f.decode(raw)
 	adv := 0.0
-	if f.type0 {
+	switch {
+	case f.cidWidths != nil:
+		for i := 0; i+1 < len(raw); i += 2 {
+			w, ok := f.cidWidths[int(raw[i])<<8|int(raw[i+1])]
+			if !ok {
+				w = f.missing
+			}
+			adv += (w/1000*g.size + g.tc) * g.th
+		}
+	case f.type0:
 		n := float64(utf8.RuneCountInString(text))
 		adv = n * (f.missing/1000*g.size + g.tc) * g.th
-	} else {
+	default:
 		for i := 0; i < len(raw); i++ {
 			w := f.width(raw[i])/1000*g.size + g.tc
 			if raw[i] == ' ' {
@@ -715,7 +758,7 @@ func (in *interp) show(raw string) {
 	size := math.Abs(g.size) * math.Hypot(m[2], m[3])
 	in.tm = matrix{1, 0, 0, 1, adv, 0}.mul(in.tm)
 	x1, _ := in.tm.mul(g.ctm).apply(0, g.ts)
-	in.pe.addRun(x0, y0, x1, size, text, in.space)
+	in.pe.addRun(textRun{x: x0, y: y0, x2: x1, size: size, space: in.space, exact: f.exact}, text)
 	in.space = false
 }
 
@@ -724,37 +767,49 @@ type textRun struct {
 	x, y, x2, size float64
 	text           []byte
 	space          bool // a space was asked for before it
+	exact          bool // x2 comes from real glyph widths
 }
 
-func (pe *pdfExtractor) addRun(x, y, x2, size float64, text string, space bool) {
+func (pe *pdfExtractor) addRun(r textRun, text string) {
 	if text == "" || pe.pageFull {
 		return
 	}
-	if bad(x) || bad(y) || bad(x2) || bad(size) {
-		x, y, x2, size = 0, 0, 0, 0
+	if bad(r.x) || bad(r.y) || bad(r.x2) || bad(r.size) {
+		r.x, r.y, r.x2, r.size = 0, 0, 0, 0
 	}
 	pe.runBytes += len(text)
 	if pe.runBytes > pe.textLimit || len(pe.runs) >= maxPDFRuns {
 		pe.pageFull = true
 		return
 	}
-	if n := len(pe.runs); n > 0 && !space {
+	// Text that continues where the last piece ended joins it.
+	if n := len(pe.runs); n > 0 && !r.space {
 		l := &pe.runs[n-1]
-		em := math.Max(math.Max(size, l.size), 1)
-		if math.Abs(y-l.y) < 0.2*em && x-l.x2 > -0.5*em && x-l.x2 < 0.15*em {
+		em := math.Max(math.Max(r.size, l.size), 1)
+		if gap := r.x - l.x2; math.Abs(r.y-l.y) < 0.2*em && gap > -0.5*em && gap < wordGap(*l)*em {
 			l.text = append(l.text, text...)
-			l.x2 = x2
+			l.x2, l.exact = r.x2, r.exact
 			return
 		}
 	}
-	pe.runs = append(pe.runs, textRun{x: x, y: y, x2: x2, size: size, text: []byte(text), space: space})
+	r.text = []byte(text)
+	pe.runs = append(pe.runs, r)
+}
+
+// wordGap is the gap, in ems, after a run that separates words: a tenth of an em (as
+// poppler uses) when the run's end is known exactly, more when it is an estimate.
+func wordGap(r textRun) float64 {
+	if r.exact {
+		return 0.1
+	}
+	return 0.3
 }
 
 func bad(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
 
 // emitRuns writes a page's text in reading order: runs are grouped into lines by their
 // baseline (top to bottom), ordered left to right within a line, and joined with a space
-// where the gap between them is wider than a fifth of an em (or a TJ gap asked for one).
+// where the gap between them is a word gap (see wordGap, or a TJ gap asked for one).
 // Multi-column layouts are read line by line across the columns.
 func emitRuns(out *sink, runs []textRun) error {
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].y > runs[j].y })
@@ -796,300 +851,13 @@ func needSpace(a, b textRun) bool {
 	}
 	em := math.Max(math.Max(a.size, b.size), 1)
 	gap := b.x - a.x2
+	if gap < -0.5*em {
+		return true // drawn over the previous text (a clipped table cell): not the same word
+	}
 	if unicode.Is(unicode.Han, pr) && unicode.Is(unicode.Han, nr) {
-		return gap > em // Chinese has no spaces between words
+		// Chinese has no spaces between words, and justified lines spread the
+		// characters: only a wide gap (table columns) separates.
+		return gap > 5*wordGap(a)*em
 	}
-	return b.space || gap > 0.2*em
-}
-
-// --- lexer ---
-
-type pdfToken struct {
-	kind byte // 0 end, 'n' number, 's' string, '/' name, 'o' operator, '[', ']', '<' (<<), '>' (>>)
-	num  float64
-	s    string
-}
-
-// pdfLexer tokenises a content stream with bounded token sizes.
-type pdfLexer struct {
-	r   *bufio.Reader
-	err error
-}
-
-func isPDFSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
-
-func isPDFDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
-func (l *pdfLexer) readByte() (byte, bool) {
-	c, err := l.r.ReadByte()
-	if err != nil {
-		l.err = err
-		return 0, false
-	}
-	return c, true
-}
-
-func (l *pdfLexer) next() pdfToken {
-	for {
-		c, ok := l.readByte()
-		if !ok {
-			return pdfToken{}
-		}
-		switch {
-		case isPDFSpace(c):
-			continue
-		case c == '%':
-			for c != '\n' && c != '\r' {
-				if c, ok = l.readByte(); !ok {
-					return pdfToken{}
-				}
-			}
-			continue
-		case c == '(':
-			return pdfToken{kind: 's', s: l.literal()}
-		case c == '<':
-			if n, err := l.r.Peek(1); err == nil && n[0] == '<' {
-				l.r.ReadByte()
-				return pdfToken{kind: '<'}
-			}
-			return pdfToken{kind: 's', s: l.hex()}
-		case c == '>':
-			if n, err := l.r.Peek(1); err == nil && n[0] == '>' {
-				l.r.ReadByte()
-				return pdfToken{kind: '>'}
-			}
-			continue
-		case c == '[' || c == ']':
-			return pdfToken{kind: c}
-		case c == '/':
-			return pdfToken{kind: '/', s: l.name()}
-		case c == ')' || c == '{' || c == '}':
-			continue
-		}
-		word := l.word(c)
-		if f, ok := parsePDFNumber(word); ok {
-			return pdfToken{kind: 'n', num: f}
-		}
-		return pdfToken{kind: 'o', s: word}
-	}
-}
-
-// word reads a run of regular characters (at most 256 are kept).
-func (l *pdfLexer) word(c byte) string {
-	b := []byte{c}
-	for {
-		n, err := l.r.Peek(1)
-		if err != nil || isPDFSpace(n[0]) || isPDFDelim(n[0]) {
-			return string(b)
-		}
-		l.r.ReadByte()
-		if len(b) < 256 {
-			b = append(b, n[0])
-		}
-	}
-}
-
-func parsePDFNumber(w string) (float64, bool) {
-	if w == "" || len(w) > 64 {
-		return 0, false
-	}
-	digits := false
-	for i := 0; i < len(w); i++ {
-		switch c := w[i]; {
-		case c >= '0' && c <= '9':
-			digits = true
-		case c == '.' || ((c == '-' || c == '+') && i == 0):
-		default:
-			return 0, false
-		}
-	}
-	if !digits {
-		return 0, false
-	}
-	var f float64
-	neg := w[0] == '-'
-	if w[0] == '-' || w[0] == '+' {
-		w = w[1:]
-	}
-	frac, scale := false, 1.0
-	for i := 0; i < len(w); i++ {
-		if w[i] == '.' {
-			frac = true
-			continue
-		}
-		d := float64(w[i] - '0')
-		if frac {
-			scale /= 10
-			f += d * scale
-		} else {
-			f = f*10 + d
-		}
-	}
-	if neg {
-		f = -f
-	}
-	return f, true
-}
-
-func (l *pdfLexer) name() string {
-	var b []byte
-	for {
-		n, err := l.r.Peek(1)
-		if err != nil || isPDFSpace(n[0]) || isPDFDelim(n[0]) {
-			return string(b)
-		}
-		l.r.ReadByte()
-		c := n[0]
-		if c == '#' {
-			if h, err := l.r.Peek(2); err == nil && isHex(h[0]) && isHex(h[1]) {
-				c = unhex(h[0])<<4 | unhex(h[1])
-				l.r.Discard(2)
-			}
-		}
-		if len(b) < 256 {
-			b = append(b, c)
-		}
-	}
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0'
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10
-	}
-	return 0
-}
-
-// literal reads a (string) after its opening parenthesis.
-func (l *pdfLexer) literal() string {
-	var b []byte
-	put := func(c byte) {
-		if len(b) < maxPDFString {
-			b = append(b, c)
-		}
-	}
-	depth := 1
-	for {
-		c, ok := l.readByte()
-		if !ok {
-			return string(b)
-		}
-		switch c {
-		case '(':
-			depth++
-			put(c)
-		case ')':
-			if depth--; depth == 0 {
-				return string(b)
-			}
-			put(c)
-		case '\\':
-			e, ok := l.readByte()
-			if !ok {
-				return string(b)
-			}
-			switch e {
-			case 'n':
-				put('\n')
-			case 'r':
-				put('\r')
-			case 't':
-				put('\t')
-			case 'b':
-				put('\b')
-			case 'f':
-				put('\f')
-			case '\r':
-				if n, err := l.r.Peek(1); err == nil && n[0] == '\n' {
-					l.r.ReadByte()
-				}
-			case '\n':
-			default:
-				if e >= '0' && e <= '7' {
-					v := e - '0'
-					for k := 0; k < 2; k++ {
-						n, err := l.r.Peek(1)
-						if err != nil || n[0] < '0' || n[0] > '7' {
-							break
-						}
-						l.r.ReadByte()
-						v = v<<3 | (n[0] - '0')
-					}
-					put(v)
-				} else {
-					put(e)
-				}
-			}
-		default:
-			put(c)
-		}
-	}
-}
-
-// hex reads a <hex string> after its opening bracket.
-func (l *pdfLexer) hex() string {
-	var b []byte
-	var hi byte
-	half := false
-	for {
-		c, ok := l.readByte()
-		if !ok || c == '>' {
-			break
-		}
-		if !isHex(c) {
-			continue
-		}
-		if !half {
-			hi, half = unhex(c), true
-			continue
-		}
-		if len(b) < maxPDFString {
-			b = append(b, hi<<4|unhex(c))
-		}
-		half = false
-	}
-	if half && len(b) < maxPDFString {
-		b = append(b, hi<<4)
-	}
-	return string(b)
-}
-
-// skipInlineImage skips the binary data of an inline image, after its ID operator, up to
-// and including the EI operator.
-func (l *pdfLexer) skipInlineImage() {
-	prevSpace := true
-	for {
-		c, ok := l.readByte()
-		if !ok {
-			return
-		}
-		if c == 'E' && prevSpace {
-			n, err := l.r.Peek(2)
-			if err == nil && n[0] == 'I' && (isPDFSpace(n[1]) || isPDFDelim(n[1])) {
-				l.r.ReadByte()
-				return
-			}
-			if err != nil && len(n) == 1 && n[0] == 'I' { // EI at the very end
-				l.r.ReadByte()
-				return
-			}
-		}
-		prevSpace = isPDFSpace(c)
-	}
+	return b.space || gap > wordGap(a)*em
 }

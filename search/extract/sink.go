@@ -18,7 +18,8 @@ var errSinkFull = errors.New("extract: text limit reached")
 //   - a run of horizontal white space becomes one space, or one tab if it holds a tab;
 //   - white space at the start and end of every line is dropped;
 //   - more than two line breaks in a row become two (one blank line);
-//   - control characters, U+FEFF and U+FFFD are dropped, invalid UTF-8 is dropped.
+//   - control characters, U+FEFF and U+FFFD are dropped, invalid UTF-8 is dropped;
+//   - the Latin ligatures U+FB00–U+FB06 (ﬁ, ﬂ, …) are spelled out.
 type sink struct {
 	b         strings.Builder
 	limit     int
@@ -27,6 +28,8 @@ type sink struct {
 	cr        bool // last rune was CR (to fold CRLF)
 	truncated bool
 }
+
+var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
 
 func newSink(limit int) *sink { return &sink{limit: limit} }
 
@@ -94,6 +97,14 @@ func (s *sink) writeRune(r rune) bool {
 		}
 		return true
 	case unicode.IsControl(r) || r == 0xFEFF || r == utf8.RuneError || (r >= 0xFFF9 && r <= 0xFFFB):
+		return true
+	case r >= 0xFB00 && r <= 0xFB06:
+		// Typographic ligatures (PDFs are full of them) would hide words from search.
+		for _, c := range ligatures[r-0xFB00] {
+			if !s.writeRune(c) {
+				return false
+			}
+		}
 		return true
 	}
 	// A visible character: flush the pending separator first (never at the very start).
