@@ -2,6 +2,8 @@ package knowledge
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -15,6 +17,7 @@ import (
 	"github.com/c360crm/c360/ent/knowledgedocument"
 	"github.com/c360crm/c360/ent/privacy"
 	"github.com/c360crm/c360/ent/searchoutbox"
+	"github.com/c360crm/c360/ent/setting"
 	"github.com/c360crm/c360/search"
 )
 
@@ -32,7 +35,8 @@ type Indexer struct {
 	Batch int
 }
 
-func newIndexer(client *ent.Client, index search.Index, log *slog.Logger, now func() time.Time) *Indexer {
+// NewIndexer returns an indexer over client and index (the Service makes its own).
+func NewIndexer(client *ent.Client, index search.Index, log *slog.Logger, now func() time.Time) *Indexer {
 	return &Indexer{client: client, index: index, log: log, now: now, wake: make(chan struct{}, 1), Batch: 200}
 }
 
@@ -50,12 +54,19 @@ func system(ctx context.Context) context.Context {
 }
 
 // Run drains the outbox until ctx ends: after every wake-up and at least every interval.
+// With several API instances on one database, the one holding the indexer lease drains; the
+// others take over within a few seconds when it stops.
 func (ix *Indexer) Run(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	instance := newInstanceID()
 	for {
-		if _, err := ix.Drain(ctx); err != nil && ctx.Err() == nil {
-			ix.log.WarnContext(ctx, "search indexer: backlog kept for a retry", "err", err)
+		if ok, err := ix.Lease(ctx, instance, max(3*interval, 5*time.Second)); err != nil && ctx.Err() == nil {
+			ix.log.WarnContext(ctx, "search indexer: lease", "err", err)
+		} else if ok {
+			if _, err := ix.Drain(ctx); err != nil && ctx.Err() == nil {
+				ix.log.WarnContext(ctx, "search indexer: backlog kept for a retry", "err", err)
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -279,4 +290,33 @@ func (s *Service) ReindexIfEmpty(ctx context.Context) error {
 	}
 	s.log.InfoContext(ctx, "search index rebuilt", "documents", docs, "elapsed", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// leaseKey is the Setting row of the indexer lease: "<expiry unix nanos, 20 digits>|<instance>".
+const leaseKey = "search_indexer_lease"
+
+func newInstanceID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Lease takes or renews the indexer lease for ttl; it reports whether this instance holds it.
+// One conditional UPDATE: of several instances only one can win an expired lease.
+func (ix *Indexer) Lease(ctx context.Context, instance string, ttl time.Duration) (bool, error) {
+	ctx = system(ctx)
+	now := ix.now()
+	err := ix.client.Setting.Create().SetKey(leaseKey).SetValue(fmt.Sprintf("%020d|", 0)).
+		OnConflictColumns(setting.FieldKey).Ignore().Exec(ctx)
+	if err != nil {
+		return false, err
+	}
+	n, err := ix.client.Setting.Update().
+		Where(setting.Key(leaseKey), setting.Or(
+			setting.ValueLT(fmt.Sprintf("%020d", now.UnixNano())),
+			setting.ValueHasSuffix("|"+instance),
+		)).
+		SetValue(fmt.Sprintf("%020d|%s", now.Add(ttl).UnixNano(), instance)).
+		Save(ctx)
+	return n == 1, err
 }

@@ -53,7 +53,7 @@ func New(client *ent.Client, index search.Index, blobs blob.Store, log *slog.Log
 		opts.MaxUploadBytes = 20 << 20
 	}
 	s := &Service{client: client, index: index, blobs: blobs, log: log, opts: opts}
-	s.Indexer = newIndexer(client, index, log, opts.Now)
+	s.Indexer = NewIndexer(client, index, log, opts.Now)
 	return s
 }
 
