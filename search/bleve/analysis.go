@@ -2,6 +2,10 @@ package bleve
 
 import (
 	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"io"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -98,23 +102,72 @@ func buildAnalyzer(cache *registry.Cache, tokenizer string, filters ...string) (
 	return a, nil
 }
 
+// wordCutter cuts CJK runs into dictionary words. It hides gse behind functions: when a type
+// reachable from an interface value refers to gse.Segmenter, the linker keeps all of its
+// methods, and with them all of gse's embedded dictionaries (33 MB more in every binary).
+type wordCutter struct {
+	cut  func(run string) []string // the words of a CJK run (dictionary and HMM)
+	find func(word string) bool    // whether word is a dictionary word
+}
+
 var (
 	segOnce sync.Once
-	segVal  *gse.Segmenter
+	segVal  *wordCutter
 	segErr  error
 )
 
-// segmenter returns the process-wide gse segmenter with its embedded simplified-Chinese
+// zhDict is gse's simplified-Chinese dictionary, gzipped (see dict/README.md).
+//
+//go:embed dict/zh_s.txt.gz
+var zhDict []byte
+
+// telecomWords are terms of the trade that the general dictionary lacks, so that they are
+// cut as one word everywhere (选靓号 → 选 靓号, not 选靓 号; 副卡, not 副 卡). Only atomic
+// terms: a compound such as 宽带装机 stays two words, so that 宽带装机 still finds a text
+// that has 宽带 and 装机 apart (the exact sequence ranks first).
+var telecomWords = []string{
+	"光猫", "光衰", "彩铃", "副卡", "主卡", "靓号", "工单", "报障", "装维", "合约机", "掌厅",
+	"翼支付", "天翼", "流量包", "语音包", "日租包", "流量卡", "物联网卡", "携号", "转网", "复机",
+	"销户", "补卡", "测速", "提速", "组网",
+}
+
+// domainWords returns telecomWords as dictionary lines: word, frequency, part of speech.
+func domainWords() string {
+	var b strings.Builder
+	b.WriteByte('\n')
+	for _, w := range telecomWords {
+		b.WriteString(w + " 2000 n\n")
+	}
+	return b.String()
+}
+
+// segmenter returns the process-wide gse segmenter with the embedded simplified-Chinese
 // dictionary. It is loaded once, on first use (about a second and 130 MB of heap), and is
 // safe for concurrent use afterwards.
-func segmenter() (*gse.Segmenter, error) {
+func segmenter() (*wordCutter, error) {
 	segOnce.Do(func() {
-		s := &gse.Segmenter{SkipLog: true}
-		if err := s.LoadDictEmbed("zh_s"); err != nil {
+		zr, err := gzip.NewReader(bytes.NewReader(zhDict))
+		if err != nil {
 			segErr = err
 			return
 		}
-		segVal = s
+		words, err := io.ReadAll(zr)
+		if err != nil {
+			segErr = err
+			return
+		}
+		s := &gse.Segmenter{SkipLog: true}
+		if err := s.LoadDictStr(string(words) + domainWords()); err != nil {
+			segErr = err
+			return
+		}
+		segVal = &wordCutter{
+			cut: func(run string) []string { return s.Cut(run, true) },
+			find: func(word string) bool {
+				freq, _, ok := s.Find(word)
+				return ok && freq > 0
+			},
+		}
 	})
 	return segVal, segErr
 }
@@ -174,7 +227,7 @@ func (cjkUnigramFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 // adjacent CJK characters into dictionary words with gse, adding the dictionary words of
 // two and three characters found inside longer words (search mode).
 type wordTokenizer struct {
-	seg  *gse.Segmenter
+	seg  *wordCutter
 	base *unicode.UnicodeTokenizer
 }
 
@@ -234,13 +287,13 @@ func (w *wordTokenizer) appendWords(out analysis.TokenStream, run []byte, base, 
 }
 
 // cutWords cuts a CJK run into words (dictionary plus HMM for unknown words).
-func cutWords(seg *gse.Segmenter, run string) []string {
-	return seg.Cut(run, true)
+func cutWords(seg *wordCutter, run string) []string {
+	return seg.cut(run)
 }
 
 // subWords returns the dictionary words of two and three characters inside a longer word
 // (国际漫游 → 国际, 漫游), as jieba's search mode does.
-func subWords(seg *gse.Segmenter, word string) []string {
+func subWords(seg *wordCutter, word string) []string {
 	runes := []rune(word)
 	var out []string
 	for _, n := range []int{2, 3} {
@@ -249,7 +302,7 @@ func subWords(seg *gse.Segmenter, word string) []string {
 		}
 		for i := 0; i+n <= len(runes); i++ {
 			gram := string(runes[i : i+n])
-			if freq, _, ok := seg.Find(gram); ok && freq > 0 {
+			if seg.find(gram) {
 				out = append(out, gram)
 			}
 		}

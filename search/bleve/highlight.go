@@ -14,9 +14,6 @@ import (
 const (
 	titleSnippetRunes = 200
 	textSnippetRunes  = 120
-	// highlightScanBytes bounds the text scanned for matches in one field, so that a huge
-	// attachment does not slow every search down.
-	highlightScanBytes = 64 << 10
 )
 
 // marker finds the query's matches in stored text and builds HTML snippets around them.
@@ -63,14 +60,7 @@ type span struct{ start, end int }
 
 // matches returns the merged, sorted byte ranges of the query's matches in text.
 func (m *marker) matches(text string) []span {
-	scan := text
-	if len(scan) > highlightScanBytes {
-		cut := highlightScanBytes
-		for cut > 0 && !utf8.RuneStart(scan[cut]) {
-			cut--
-		}
-		scan = scan[:cut]
-	}
+	scan := truncate(text, maxStoredBytes)
 	var spans []span
 	for _, s := range m.cjk {
 		for from := 0; from < len(scan); {

@@ -329,7 +329,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		mk = newMarker(pq)
 		for _, f := range textFields {
 			if f.highlight {
-				fields = append(fields, f.name)
+				fields = append(fields, f.name+suffixStored)
 			}
 		}
 	}
@@ -366,7 +366,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 				if !f.highlight {
 					continue
 				}
-				text, _ := h.Fields[f.name].(string)
+				text, _ := h.Fields[f.name+suffixStored].(string)
 				if text == "" {
 					continue
 				}

@@ -3,6 +3,7 @@ package bleve
 import (
 	"fmt"
 	"math"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -12,7 +13,7 @@ import (
 
 // schemaVersion is stored inside the index. An index written with another version (other
 // fields or analyzers) is rebuilt empty on Open, and the indexer fills it again.
-const schemaVersion = "c360-knowledge-6"
+const schemaVersion = "c360-knowledge-8"
 
 // Indexed field names.
 const (
@@ -31,13 +32,18 @@ const (
 	fCategories = "categories"
 	fProducts   = "products"
 
-	suffixUni  = "_uni"
-	suffixWord = "_word"
+	suffixUni    = "_uni"
+	suffixWord   = "_word"
+	suffixStored = "_text" // stored, not indexed: the start of the text, for snippets
+
+	// maxStoredBytes is how much of a field is stored for snippets: a match further into a
+	// huge attachment is found but not highlighted.
+	maxStoredBytes = 64 << 10
 )
 
 // textField is one searchable text field and its weight in the ranking.
 type textField struct {
-	name      string  // bigram field; also the highlight field name and the stored text
+	name      string  // the bigram field, and the Highlight.Field name
 	boost     float64 // title above summary above body and attachments
 	highlight bool    // snippets are built for it
 	words     bool    // also indexed as gse words (the real-word bonus)
@@ -58,12 +64,11 @@ var textFields = []textField{
 func newMapping() *mapping.IndexMappingImpl {
 	doc := mapping.NewDocumentStaticMapping()
 	for _, tf := range textFields {
-		store := tf.highlight
 		name := tf.name
 		prop := mapping.NewDocumentStaticMapping()
 		prop.AddFieldMapping(&mapping.FieldMapping{
 			Name: name, Type: "text", Analyzer: analyzerText,
-			Index: true, Store: store, IncludeTermVectors: true,
+			Index: true, IncludeTermVectors: true,
 		})
 		prop.AddFieldMapping(&mapping.FieldMapping{
 			Name: name + suffixUni, Type: "text", Analyzer: analyzerUni, Index: true,
@@ -81,6 +86,11 @@ func newMapping() *mapping.IndexMappingImpl {
 			continue
 		}
 		doc.AddSubDocumentMapping(name, prop)
+		if tf.highlight {
+			stored := mapping.NewDocumentStaticMapping()
+			stored.AddFieldMapping(&mapping.FieldMapping{Name: name + suffixStored, Type: "text", Store: true})
+			doc.AddSubDocumentMapping(name+suffixStored, stored)
+		}
 	}
 	addKeyword := func(name string, store, docValues bool) {
 		prop := mapping.NewDocumentStaticMapping()
@@ -127,6 +137,17 @@ func orderKey(d search.Document) string {
 	return fmt.Sprintf("%016x\x00%s", uint64(math.MaxInt64-ns), d.ID)
 }
 
+// truncate returns at most n bytes of s, cut at a character boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // toBleve converts a document into the value bleve indexes.
 func toBleve(d search.Document) map[string]interface{} {
 	m := map[string]interface{}{
@@ -143,10 +164,12 @@ func toBleve(d search.Document) map[string]interface{} {
 			m[k] = v
 		}
 	}
-	put(fTitle, d.Title)
-	put(fSummary, d.Summary)
-	put(fBody, d.Body)
-	put(fAttachments, d.Attachments)
+	for _, f := range []struct{ name, text string }{
+		{fTitle, d.Title}, {fSummary, d.Summary}, {fBody, d.Body}, {fAttachments, d.Attachments},
+	} {
+		put(f.name, f.text)
+		put(f.name+suffixStored, truncate(f.text, maxStoredBytes))
+	}
 	put(fStage, d.Stage)
 	put(fAudience, d.Audience)
 	put(fStatus, d.Status)

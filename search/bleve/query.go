@@ -12,7 +12,6 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
-	"github.com/go-ego/gse"
 
 	"github.com/c360crm/c360/search"
 )
@@ -94,7 +93,7 @@ func splitQuotes(s string) (free string, quoted []string) {
 // parser cuts query text with the index's analyzers.
 type parser struct {
 	text analysis.Analyzer // analyzerText: Latin words are analyzed with it
-	seg  *gse.Segmenter
+	seg  *wordCutter
 	uni  analysis.Tokenizer
 }
 
@@ -138,8 +137,15 @@ func (p *parser) parse(text string) *parsedQuery {
 			for _, w := range words {
 				addTerm(qterm{text: w, cjk: true})
 			}
+			// The group is the run without question words at its ends (光猫红灯怎么办 → 光猫红灯).
+			for len(words) > 0 && cjkStopWords[words[0]] {
+				words = words[1:]
+			}
+			for len(words) > 0 && cjkStopWords[words[len(words)-1]] {
+				words = words[:len(words)-1]
+			}
 			if len(words) > 1 && len(pq.groups) < maxGroups {
-				pq.groups = append(pq.groups, group{cjk: piece})
+				pq.groups = append(pq.groups, group{cjk: strings.Join(words, "")})
 			}
 		})
 	}

@@ -65,7 +65,8 @@ func TestParse(t *testing.T) {
 		{"宽带", "宽带"},
 		{"宽带 故障", "宽带 故障"},
 		{"宽带故障 光猫", "宽带 故障 光猫 g(宽带故障)"},
-		{"光猫红灯怎么办", "光猫 红灯 g(光猫红灯怎么办)"},
+		{"光猫红灯怎么办", "光猫 红灯 g(光猫红灯)"},
+		{"如何办理携号转网", "办理 携号 转网 g(办理携号转网)"},
 		{"的", "的"},
 		{"Router's RESET routers", "[router] [reset] g(router+reset+router)"},
 		{"the router", "[router]"},
@@ -99,6 +100,7 @@ func TestAnalyzers(t *testing.T) {
 		{analyzerUni, "SIM卡补办 光猫", "卡 补 办 光 猫"},
 		{analyzerWord, "国际漫游资费 routers", "国际漫游 国际 漫游 资费 router"},
 		{analyzerWord, "国际通话费用", "国际 通话 费用"},
+		{analyzerWord, "选靓号，办理副卡", "选 靓号 办理 副卡"},
 	} {
 		a, err := cache.AnalyzerNamed(c.analyzer)
 		if err != nil {

@@ -104,22 +104,27 @@ func doc(id, title, summary, body string, opts ...func(*search.Document)) search
 	return d
 }
 
+// updated sets UpdatedAt to base plus h hours.
 func updated(h int) func(*search.Document) {
 	return func(d *search.Document) { d.UpdatedAt = at(h) }
 }
 
+// categories sets the category IDs (with their ancestors).
 func categories(c ...string) func(*search.Document) {
 	return func(d *search.Document) { d.Categories = c }
 }
 
+// tags sets the tags.
 func tags(v ...string) func(*search.Document) {
 	return func(d *search.Document) { d.Tags = v }
 }
 
+// products sets the product IDs.
 func products(v ...string) func(*search.Document) {
 	return func(d *search.Document) { d.Products = v }
 }
 
+// attachments sets the extracted attachment text.
 func attachments(s string) func(*search.Document) {
 	return func(d *search.Document) { d.Attachments = s }
 }
@@ -132,6 +137,7 @@ type env struct {
 	docs map[string]search.Document
 }
 
+// newEnv wraps an index for one subtest.
 func newEnv(t *testing.T, idx search.Index) *env {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	t.Cleanup(cancel)
@@ -306,6 +312,7 @@ func rank(r *search.Result, id string) int {
 	return -1
 }
 
+// wantHit checks that id is among the hits.
 func (e *env) wantHit(query string, r *search.Result, id string) {
 	e.t.Helper()
 	if rank(r, id) < 0 {
@@ -313,6 +320,7 @@ func (e *env) wantHit(query string, r *search.Result, id string) {
 	}
 }
 
+// wantNoHit checks that id is not among the hits.
 func (e *env) wantNoHit(query string, r *search.Result, id string) {
 	e.t.Helper()
 	if rank(r, id) >= 0 {
@@ -320,6 +328,7 @@ func (e *env) wantNoHit(query string, r *search.Result, id string) {
 	}
 }
 
+// wantFirst checks that id is the first hit.
 func (e *env) wantFirst(query string, r *search.Result, id string) {
 	e.t.Helper()
 	if len(r.Hits) == 0 || r.Hits[0].ID != id {
@@ -405,12 +414,14 @@ func corpus() []search.Document {
 	}
 }
 
+// testPing checks that an open index answers Ping.
 func testPing(e *env) {
 	if err := e.idx.Ping(e.ctx); err != nil {
 		e.t.Fatalf("Ping on an open index: %v", err)
 	}
 }
 
+// testCount checks Count on a new index, after inserts, upserts of existing IDs and a second stage.
 func testCount(e *env) {
 	if n := e.count(); n != 0 {
 		e.t.Fatalf("Count of a new index = %d, want 0", n)
@@ -433,6 +444,7 @@ func testCount(e *env) {
 	}
 }
 
+// testEmptyQuery checks that empty text matches everything that passes the filter, newest first, without highlights.
 func testEmptyQuery(e *env) {
 	e.put(corpus()...)
 	for _, text := range []string{"", "   "} {
@@ -458,6 +470,7 @@ func testEmptyQuery(e *env) {
 	}
 }
 
+// testNoMatch checks that text found nowhere gives no hits.
 func testNoMatch(e *env) {
 	e.put(corpus()...)
 	for _, q := range []string{"卫星电话", "zzyzx", `"光猫宽带"`, "xyzzy 卫星"} {
@@ -467,6 +480,7 @@ func testNoMatch(e *env) {
 	}
 }
 
+// testDocumentID checks that both entries of a knowledge document carry its DocumentID.
 func testDocumentID(e *env) {
 	e.put(
 		doc("42", "携号转网办理流程", "", "携号转网需要在网满120天。", updated(1)),
@@ -486,6 +500,7 @@ func testDocumentID(e *env) {
 	e.wantSet("Search(携号转网, LATEST)", r, "42:latest")
 }
 
+// testTitleAboveBody checks that a title match ranks above a body-only match, even an older one.
 func testTitleAboveBody(e *env) {
 	e.put(
 		doc("title-zh", "光猫红灯处理", "",
@@ -508,6 +523,7 @@ func testTitleAboveBody(e *env) {
 	}
 }
 
+// testMoreTermsHigher checks that documents matching more of the query words rank higher.
 func testMoreTermsHigher(e *env) {
 	e.put(
 		doc("all-zh", "出国须知", "", "国际漫游资费：出国前开通国际漫游后，日租包每天25元。", updated(1)),
@@ -527,6 +543,7 @@ func testMoreTermsHigher(e *env) {
 	e.wantHit("roaming charges abroad", r, "one-en")
 }
 
+// testChineseOneChar checks one-character Chinese queries (卡 finds 流量卡 and SIM卡).
 func testChineseOneChar(e *env) {
 	e.put(corpus()...)
 	r := e.find("卡")
@@ -541,6 +558,7 @@ func testChineseOneChar(e *env) {
 	e.wantNoHit("猫", r, "kb-sim")
 }
 
+// testChineseTwoChars checks two-character Chinese words.
 func testChineseTwoChars(e *env) {
 	e.put(corpus()...)
 	r := e.find("宽带")
@@ -561,6 +579,7 @@ func testChineseTwoChars(e *env) {
 	e.wantNoHit("漫游", r, "kb-roaming-en")
 }
 
+// testChineseSeveralWords checks Chinese queries of several words, with and without spaces.
 func testChineseSeveralWords(e *env) {
 	e.put(corpus()...)
 	r := e.find("宽带 故障")
@@ -579,6 +598,7 @@ func testChineseSeveralWords(e *env) {
 	e.wantFirst("光猫红灯怎么办", r, "kb-broadband-fault")
 }
 
+// testChinesePhrase checks quoted Chinese phrases: the words must be adjacent.
 func testChinesePhrase(e *env) {
 	e.put(corpus()...)
 	for _, q := range []string{`"宽带装机"`, `“宽带装机”`} {
@@ -600,6 +620,7 @@ func testChinesePhrase(e *env) {
 	e.wantNoHit(`"SIM卡"`, r, "kb-data-card")
 }
 
+// testChineseCrossWordPair checks that two characters meeting across a word boundary do not outrank the real word.
 func testChineseCrossWordPair(e *env) {
 	// 话费 is a word in the first document; in the second the same two characters only meet
 	// across 通话|费用. 费用 likewise in 漫游费用 and 免费|用户. The real word must not rank
@@ -636,6 +657,7 @@ func englishDocs() []search.Document {
 	}
 }
 
+// testEnglishStemming checks that singular and plural (and other inflections) find each other.
 func testEnglishStemming(e *env) {
 	e.put(englishDocs()...)
 	for _, q := range []string{"router", "routers"} {
@@ -653,6 +675,7 @@ func testEnglishStemming(e *env) {
 	e.wantHit("reset", r, "en-reset")
 }
 
+// testEnglishCase checks that English matching ignores case.
 func testEnglishCase(e *env) {
 	e.put(englishDocs()...)
 	e.put(doc("en-upper", "FTTR ROUTER LED STATES", "", "GREEN: ONLINE. RED: NO SIGNAL.", updated(6)))
@@ -666,6 +689,7 @@ func testEnglishCase(e *env) {
 	e.wantHit("fttr", r, "en-upper")
 }
 
+// testEnglishPhrase checks quoted English phrases and the bonus for adjacent words.
 func testEnglishPhrase(e *env) {
 	e.put(englishDocs()...)
 	e.put(doc("en-far", "Network notes", "",
@@ -678,6 +702,7 @@ func testEnglishPhrase(e *env) {
 	e.wantAbove("router reset", r, "en-near", "en-far")
 }
 
+// testMixed checks queries mixing Chinese and English or digits.
 func testMixed(e *env) {
 	e.put(corpus()...)
 	r := e.find("5G套餐")
@@ -696,6 +721,7 @@ func testMixed(e *env) {
 	e.wantHit("roaming 漫游", r, "kb-roaming-en")
 }
 
+// testHighlightTitle checks title snippets: the whole title, the matched words marked.
 func testHighlightTitle(e *env) {
 	e.put(corpus()...)
 	r := e.find("宽带故障")
@@ -716,6 +742,7 @@ func testHighlightTitle(e *env) {
 	}
 }
 
+// testHighlightBody checks body snippets: only matches marked, long bodies cut around the match.
 func testHighlightBody(e *env) {
 	e.put(corpus()...)
 	r := e.find("光猫")
@@ -745,6 +772,7 @@ func testHighlightBody(e *env) {
 	}
 }
 
+// testHighlightAttachments checks snippets of attachment text.
 func testHighlightAttachments(e *env) {
 	e.put(doc("kb-ont", "光猫型号对照表", "", "常见光猫型号与默认管理地址。",
 		attachments("附件1：华为HG8145V5用户手册。默认管理地址192.168.100.1，默认账号telecomadmin。\n附件2：中兴F650光猫恢复出厂设置步骤。"),
@@ -764,6 +792,7 @@ func testHighlightAttachments(e *env) {
 	}
 }
 
+// testHighlightEnglish checks that English snippets mark inflected forms as written.
 func testHighlightEnglish(e *env) {
 	e.put(englishDocs()...)
 	r := e.find("routers")
@@ -787,6 +816,7 @@ func testHighlightEnglish(e *env) {
 	}
 }
 
+// testHighlightEscaping checks that snippets escape HTML around the marks.
 func testHighlightEscaping(e *env) {
 	e.put(doc("kb-html", "光猫管理页面 <登录> & 配置", "",
 		"配置示例：<script>alert(1)</script> 在浏览器输入 192.168.1.1 & 登录光猫管理页面，用户名为 \"useradmin\"。",
@@ -838,6 +868,7 @@ func filterDocs() []search.Document {
 	}
 }
 
+// testFilters checks every filter field, OR within a field and AND across fields, with and without text.
 func testFilters(e *env) {
 	e.put(filterDocs()...)
 	for _, c := range []struct {
@@ -879,6 +910,7 @@ func testFilters(e *env) {
 	e.wantHit("WiFi", r, "f3")
 }
 
+// testFacets checks category counts over all matches (parents count their subtree).
 func testFacets(e *env) {
 	e.put(filterDocs()...)
 	check := func(what string, got []search.FacetCount, want map[string]int) {
@@ -954,6 +986,7 @@ func (e *env) paginate(text string, n, pageSize int, want []string) {
 	}
 }
 
+// testPagination checks pages of equal-score hits: Total, no gaps or duplicates, UpdatedAt desc then ID.
 func testPagination(e *env) {
 	const n = 25
 	docs, want := pageDocs(n)
@@ -970,6 +1003,7 @@ func testPagination(e *env) {
 	}
 }
 
+// testPaginationEmptyQuery checks pages of the empty query and an offset past the end.
 func testPaginationEmptyQuery(e *env) {
 	const n = 25
 	docs, want := pageDocs(n)
@@ -981,6 +1015,7 @@ func testPaginationEmptyQuery(e *env) {
 	}
 }
 
+// testDefaultLimit checks that Limit 0 means 20 hits.
 func testDefaultLimit(e *env) {
 	docs, _ := pageDocs(25)
 	e.put(docs...)
@@ -990,6 +1025,7 @@ func testDefaultLimit(e *env) {
 	}
 }
 
+// testUpdate checks that an upsert replaces the text and the filter fields of an entry.
 func testUpdate(e *env) {
 	e.put(corpus()...)
 	e.put(doc("u1", "SIM卡补办流程（旧）", "", "补办SIM卡需要本人携带身份证到营业厅。",
@@ -1017,6 +1053,7 @@ func testUpdate(e *env) {
 	}
 }
 
+// testDelete checks that deleted entries disappear from searches, counts and facets.
 func testDelete(e *env) {
 	e.put(corpus()...)
 	e.del("kb-sim", "kb-data-card")
@@ -1035,6 +1072,7 @@ func testDelete(e *env) {
 	e.wantHit("卡", r, "kb-sim")
 }
 
+// testDeleteAll checks that DeleteAll empties the index and that it can be filled again.
 func testDeleteAll(e *env) {
 	e.put(corpus()...)
 	if err := e.idx.DeleteAll(e.ctx); err != nil {
