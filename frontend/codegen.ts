@@ -37,6 +37,9 @@ const config: CodegenConfig = {
           Cursor: { input: 'string', output: 'string' },
           // Free-form JSON object.
           Map: { input: 'Record<string, unknown>', output: 'Record<string, unknown>' },
+          // A file of a multipart request (graphql-multipart-request-spec): request() sends
+          // File/Blob values found in the variables as file parts. Never in a result.
+          Upload: { input: 'File', output: 'never' },
         },
       },
     },

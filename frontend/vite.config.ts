@@ -32,5 +32,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Whole-app flows (sign-in guard, antd forms and dialogs) take seconds in jsdom on a slow,
+    // busy 2-core machine; the 5 s default failed tests that were only slow.
+    testTimeout: 30_000,
   },
 });

@@ -5,15 +5,26 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { Locale as AntLocale } from 'antd/es/locale';
-import { useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useState, type ReactNode } from 'react';
 
 const ANT_LOCALES: Record<Locale, AntLocale> = {
   'zh-CN': zhCN,
   'en-US': enUS,
 };
 
+// Month and weekday names in antd's date pickers come from dayjs's global locale.
+const DAYJS_LOCALES: Record<Locale, string> = {
+  'zh-CN': 'zh-cn',
+  'en-US': 'en',
+};
+
 function AntdConfig({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
+  useEffect(() => {
+    dayjs.locale(DAYJS_LOCALES[locale]);
+  }, [locale]);
   return (
     <ConfigProvider
       locale={ANT_LOCALES[locale]}

@@ -1,4 +1,7 @@
+import { Flex, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { useI18n } from './i18n';
 import { RequireAuth, RequireOperation } from './modules/auth';
 import { AppShell } from './modules/shell';
 import AuditLogPage from './pages/AuditLogPage';
@@ -7,6 +10,22 @@ import CustomersPage from './pages/CustomersPage';
 import LoginPage from './pages/LoginPage';
 import NotFoundPage from './pages/NotFoundPage';
 import OverviewPage from './pages/OverviewPage';
+
+// The knowledge base is its own chunk: most users of the customer pages never open it.
+const KnowledgePage = lazy(() => import('./pages/KnowledgePage'));
+const KnowledgeDocumentPage = lazy(() => import('./pages/KnowledgeDocumentPage'));
+const KnowledgeCreatePage = lazy(() => import('./pages/KnowledgeCreatePage'));
+
+/** A lazily loaded page, with a spinner in the content area while its chunk loads. */
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const fallback = (
+    <Flex justify="center" style={{ padding: 64 }} role="status" aria-label={t('common.loading')}>
+      <Spin size="large" />
+    </Flex>
+  );
+  return <Suspense fallback={fallback}>{children}</Suspense>;
+}
 
 /**
  * Client routes. The Go server answers every non-API path with index.html, so each of these
@@ -34,6 +53,36 @@ export function AppRoutes() {
             element={
               <RequireOperation operation="Query.node">
                 <CustomerDetailPage />
+              </RequireOperation>
+            }
+          />
+          <Route
+            path="knowledge"
+            element={
+              <RequireOperation operation="Query.searchKnowledge">
+                <Lazy>
+                  <KnowledgePage />
+                </Lazy>
+              </RequireOperation>
+            }
+          />
+          <Route
+            path="knowledge/new"
+            element={
+              <RequireOperation operation="Mutation.createKnowledgeDocument">
+                <Lazy>
+                  <KnowledgeCreatePage />
+                </Lazy>
+              </RequireOperation>
+            }
+          />
+          <Route
+            path="knowledge/:id"
+            element={
+              <RequireOperation operation="Query.node">
+                <Lazy>
+                  <KnowledgeDocumentPage />
+                </Lazy>
               </RequireOperation>
             }
           />

@@ -6,6 +6,24 @@ export interface GraphQLBody {
   query: string;
   variables: Record<string, unknown>;
   operationName: string;
+  /** A multipart request's file parts by name ("0", "1", …), with its `map`. */
+  files?: Record<string, File>;
+  map?: Record<string, string[]>;
+}
+
+/** Reads a JSON or multipart (graphql-multipart-request-spec) request body. */
+function bodyOf(init: RequestInit): GraphQLBody {
+  if (init.body instanceof FormData) {
+    const form = init.body;
+    const body = JSON.parse(String(form.get('operations'))) as GraphQLBody;
+    body.map = JSON.parse(String(form.get('map'))) as Record<string, string[]>;
+    body.files = {};
+    for (const [name, value] of form.entries()) {
+      if (value instanceof File) body.files[name] = value;
+    }
+    return body;
+  }
+  return JSON.parse(init.body as string) as GraphQLBody;
 }
 
 /** `undefined` from an answer leaves that request pending for ever. */
@@ -20,7 +38,7 @@ export function stubGraphQL(answer: Answer): GraphQLBody[] {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(init.body as string) as GraphQLBody;
+      const body = bodyOf(init);
       calls.push(body);
       const result = answer(body);
       if (result === undefined) return new Promise<Response>(() => {});
@@ -39,6 +57,20 @@ export const ALL_OPERATIONS = [
   'Query.auditLogs',
   'Mutation.revealCustomerPII',
   'Mutation.changePassword',
+  'Query.searchKnowledge',
+  'Query.knowledgeDocumentDiff',
+  'Query.knowledgeCategories',
+  'Query.products',
+  'Mutation.createKnowledgeDocument',
+  'Mutation.updateKnowledgeDocument',
+  'Mutation.lockKnowledgeDocument',
+  'Mutation.unlockKnowledgeDocument',
+  'Mutation.submitKnowledgeDocument',
+  'Mutation.approveKnowledgeDocument',
+  'Mutation.rejectKnowledgeDocument',
+  'Mutation.archiveKnowledgeDocument',
+  'Mutation.restoreKnowledgeDocumentVersion',
+  'Mutation.uploadAttachment',
 ];
 
 /** A signed-in staff user (an admin unless the operations say otherwise). */

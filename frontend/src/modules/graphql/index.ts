@@ -13,4 +13,5 @@ export {
 export { createQueryClient } from './utils/queryClient';
 export { PAGE_SIZES, type CursorPageState } from './utils/cursorPage';
 export { request, GRAPHQL_ENDPOINT, CSRF_HEADER } from './utils/request';
+export { buildMultipartBody, extractFiles } from './utils/multipart';
 export { QueryError, errorMessageKey } from './components/QueryError';

@@ -12,7 +12,21 @@ export type Operation =
   | 'Query.node'
   | 'Query.auditLogs'
   | 'Mutation.revealCustomerPII'
-  | 'Mutation.changePassword';
+  | 'Mutation.changePassword'
+  | 'Query.searchKnowledge'
+  | 'Query.knowledgeDocumentDiff'
+  | 'Query.knowledgeCategories'
+  | 'Query.products'
+  | 'Mutation.createKnowledgeDocument'
+  | 'Mutation.updateKnowledgeDocument'
+  | 'Mutation.lockKnowledgeDocument'
+  | 'Mutation.unlockKnowledgeDocument'
+  | 'Mutation.submitKnowledgeDocument'
+  | 'Mutation.approveKnowledgeDocument'
+  | 'Mutation.rejectKnowledgeDocument'
+  | 'Mutation.archiveKnowledgeDocument'
+  | 'Mutation.restoreKnowledgeDocumentVersion'
+  | 'Mutation.uploadAttachment';
 
 /** The login form's fields. */
 export interface LoginValues {

@@ -9,6 +9,8 @@ export const SERVER_ERROR_CODES = [
   'INTERNAL',
   'SERVICE_UNAVAILABLE',
   'TOO_MANY_REQUESTS',
+  // The knowledge search backend is down or not ready; another try later may work.
+  'SEARCH_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'COMPLEXITY_LIMIT_EXCEEDED',

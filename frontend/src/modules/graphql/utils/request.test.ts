@@ -99,6 +99,15 @@ describe('request', () => {
     expect(error.status).toBe(422);
   });
 
+  it('knows SEARCH_UNAVAILABLE and lets it be retried', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse({ errors: [{ message: 'knowledge search is unavailable right now', extensions: { code: 'SEARCH_UNAVAILABLE' } }] }),
+    );
+    const error = await failure(request(Hello, { name: 'x' }, { fetch }));
+    expect(error.code).toBe('SEARCH_UNAVAILABLE');
+    expect(error.retryable).toBe(true);
+  });
+
   it('keeps an unknown code as UNKNOWN with the raw code', async () => {
     const fetch = vi.fn(async () =>
       jsonResponse({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }),

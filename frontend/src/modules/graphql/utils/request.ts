@@ -4,6 +4,7 @@ import {
   isServerErrorCode,
   type GraphQLErrorEntry,
 } from '../types/GraphQLRequestError';
+import { buildMultipartBody, hasFiles } from './multipart';
 
 /** Same-origin endpoint; the Vite dev server proxies it to the Go server. */
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -23,8 +24,29 @@ export function operationNameOf(document: string): string | undefined {
   return /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(document)?.[1];
 }
 
+/** The body and headers of a request: JSON, or multipart when the variables hold files. */
+export function requestInit(
+  query: string,
+  variables: unknown,
+): { body: string | FormData; headers: Record<string, string> } {
+  const operation = { query, variables, operationName: operationNameOf(query) };
+  const headers: Record<string, string> = {
+    Accept: 'application/graphql-response+json, application/json',
+    [CSRF_HEADER]: '1',
+  };
+  if (hasFiles(variables)) {
+    // No Content-Type: the browser sets multipart/form-data with its boundary.
+    return { body: buildMultipartBody(operation), headers };
+  }
+  return {
+    body: JSON.stringify(operation),
+    headers: { 'Content-Type': 'application/json', ...headers },
+  };
+}
+
 /**
- * Posts one typed operation to /graphql and returns its data. Rejects with a
+ * Posts one typed operation to /graphql and returns its data. Variables holding a File or
+ * Blob (an `Upload` argument) go as a multipart request (see multipart.ts). Rejects with a
  * GraphQLRequestError for any failure: no answer, a non-JSON answer, or a response whose
  * `errors` is not empty (data that came along with errors is dropped: a page shows either
  * its data or the error). An aborted request rejects with the AbortError unchanged.
@@ -37,17 +59,15 @@ export async function request<TResult, TVariables>(
   const query = document.toString();
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
+  const { body: requestBody, headers } = requestInit(query, variables);
+
   let response: Response;
   try {
     response = await doFetch(options.endpoint ?? GRAPHQL_ENDPOINT, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/graphql-response+json, application/json',
-        [CSRF_HEADER]: '1',
-      },
-      body: JSON.stringify({ query, variables, operationName: operationNameOf(query) }),
+      headers,
+      body: requestBody,
       signal: options.signal,
     });
   } catch (cause) {

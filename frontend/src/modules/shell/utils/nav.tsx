@@ -1,6 +1,6 @@
 import type { PlainMessageKey } from '@/i18n';
 import type { Operation } from '@/modules/auth';
-import { AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export interface NavItem {
@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.overview', icon: <DashboardOutlined />, operation: 'Query.customers' },
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, operation: 'Query.customers' },
+  { path: '/knowledge', label: 'nav.knowledge', icon: <BookOutlined />, operation: 'Query.searchKnowledge' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, operation: 'Query.auditLogs' },
 ];
 

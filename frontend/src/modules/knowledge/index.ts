@@ -1,0 +1,3 @@
+export { KnowledgeCreate } from './components/KnowledgeCreate';
+export { KnowledgeDocumentView } from './components/KnowledgeDocumentView';
+export { KnowledgeSearch } from './components/KnowledgeSearch';

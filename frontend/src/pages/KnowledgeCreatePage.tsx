@@ -1,0 +1,5 @@
+import { KnowledgeCreate } from '@/modules/knowledge';
+
+export default function KnowledgeCreatePage() {
+  return <KnowledgeCreate />;
+}

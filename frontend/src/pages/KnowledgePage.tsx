@@ -1,0 +1,5 @@
+import { KnowledgeSearch } from '@/modules/knowledge';
+
+export default function KnowledgePage() {
+  return <KnowledgeSearch />;
+}
