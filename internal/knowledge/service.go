@@ -357,6 +357,18 @@ func (s *Service) Submit(ctx context.Context, id int) (*ent.KnowledgeDocument, e
 	return d, s.enqueue(ctx, c, d.ID)
 }
 
+// inReviewDoc loads a document that must be in review (itself or its successor).
+func inReviewDoc(ctx context.Context, c *ent.Client, id int) (*ent.KnowledgeDocument, error) {
+	d, err := c.KnowledgeDocument.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !inReview(d) {
+		return nil, apperr.New(apperr.Conflict, "the document is not in review (status %s)", d.Status)
+	}
+	return d, nil
+}
+
 func inReview(d *ent.KnowledgeDocument) bool {
 	return d.Status == knowledgedocument.StatusIN_REVIEW ||
 		(d.PendingStatus != nil && *d.PendingStatus == knowledgedocument.PendingStatusIN_REVIEW)
@@ -369,12 +381,9 @@ func (s *Service) Approve(ctx context.Context, id int, publishAt *time.Time) (*e
 		return nil, err
 	}
 	c := s.tx(ctx)
-	d, err := c.KnowledgeDocument.Get(ctx, id)
+	d, err := inReviewDoc(ctx, c, id)
 	if err != nil {
 		return nil, err
-	}
-	if !inReview(d) {
-		return nil, apperr.New(apperr.Conflict, "the document is not in review (status %s)", d.Status)
 	}
 	now := s.now()
 	if publishAt != nil && publishAt.After(now) {
@@ -431,12 +440,9 @@ func (s *Service) Reject(ctx context.Context, id int, comment string) (*ent.Know
 		return nil, validate.Field("comment", "must be 1 to 1000 characters")
 	}
 	c := s.tx(ctx)
-	d, err := c.KnowledgeDocument.Get(ctx, id)
+	d, err := inReviewDoc(ctx, c, id)
 	if err != nil {
 		return nil, err
-	}
-	if !inReview(d) {
-		return nil, apperr.New(apperr.Conflict, "the document is not in review (status %s)", d.Status)
 	}
 	u := c.KnowledgeDocument.UpdateOne(d).SetReviewComment(comment).SetReviewerID(uid).SetReviewedAt(s.now()).ClearPublishAt()
 	if d.Status == knowledgedocument.StatusIN_REVIEW {
