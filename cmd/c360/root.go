@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -84,4 +85,12 @@ func (g *globals) open(ctx context.Context, log *slog.Logger) (*db.DB, error) {
 	}
 	log.Info("database ready", "db", d.Redacted, "dialect", d.Dialect)
 	return d, nil
+}
+
+// envInt64 reads an integer environment variable, or returns def when it is unset or bad.
+func envInt64(key string, def int64) int64 {
+	if v, err := strconv.ParseInt(os.Getenv(key), 10, 64); err == nil && v > 0 {
+		return v
+	}
+	return def
 }

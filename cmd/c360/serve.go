@@ -13,11 +13,12 @@ import (
 
 func newServeCmd(g *globals) *cobra.Command {
 	var (
-		addr      string
-		dev       bool
-		seedDemo  int
-		printDemo bool
-		addrFile  string
+		addr        string
+		dev         bool
+		seedDemo    int
+		printDemo   bool
+		addrFile    string
+		maxUploadMB int64
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -46,7 +47,7 @@ func newServeCmd(g *globals) *cobra.Command {
 			if !frontend.Built() {
 				log.Warn("the admin app is not built into this binary: / shows a placeholder (run `make run`)")
 			}
-			srv, err := server.New(ctx, server.Config{Addr: addr, Dev: dev, SPA: frontend.Handler(), DataDir: g.dataDir, Search: g.searchURL}, d, log)
+			srv, err := server.New(ctx, server.Config{Addr: addr, Dev: dev, SPA: frontend.Handler(), DataDir: g.dataDir, Search: g.searchURL, MaxUploadBytes: maxUploadMB << 20}, d, log)
 			if err != nil {
 				return err
 			}
@@ -73,6 +74,7 @@ func newServeCmd(g *globals) *cobra.Command {
 	f.BoolVar(&dev, "dev", envOr("C360_DEV", "") == "1" || envOr("C360_DEV", "") == "true", "development mode: GraphQL IDE at /graphiql, introspection, field suggestions (env C360_DEV=1)")
 	f.IntVar(&seedDemo, "seed-demo", 0, "seed this many demo customers when the database has none")
 	f.BoolVar(&printDemo, "print-demo-login", false, "print the URL and the demo login once listening")
+	f.Int64Var(&maxUploadMB, "max-upload-mb", envInt64("C360_MAX_UPLOAD_MB", 20), "largest knowledge attachment accepted, in MiB (env C360_MAX_UPLOAD_MB)")
 	f.StringVar(&addrFile, "addr-file", "", "write the bound address here once listening (useful with --addr 127.0.0.1:0)")
 	return cmd
 }
