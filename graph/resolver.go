@@ -14,6 +14,7 @@ import (
 	"github.com/c360crm/c360/graph/generated"
 	"github.com/c360crm/c360/internal/auth"
 	"github.com/c360crm/c360/internal/knowledge"
+	"github.com/c360crm/c360/internal/points"
 )
 
 // Resolver is the root resolver: the dependencies every resolver may use.
@@ -23,6 +24,8 @@ type Resolver struct {
 	Enforcer *authz.Enforcer
 	// Knowledge is the knowledge base (documents, workflow, attachments, search).
 	Knowledge *knowledge.Service
+	// Ledger is the loyalty points ledger.
+	Ledger *points.Service
 	// operations are the root fields (`Query.customers`, …) for Viewer.operations.
 	operations []string
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/internal/db"
+	"github.com/c360crm/c360/internal/points"
 	"github.com/c360crm/c360/internal/staff"
 	"github.com/c360crm/c360/internal/testenv"
 )
@@ -80,6 +81,25 @@ func TestMigrateSeedAndUserCreate(t *testing.T) {
 	}
 	if n := d.Client.Customer.Query().CountX(ctx); n != 40 {
 		t.Fatalf("--if-empty seeded more: %d", n)
+	}
+
+	// reindex rebuilds the knowledge index from the seeded documents.
+	out, err := run(t, env, "reindex")
+	docs := d.Client.KnowledgeDocument.Query().CountX(ctx)
+	if err != nil || docs == 0 || !strings.Contains(out, "reindexed: ") || strings.Contains(out, "reindexed: 0 ") {
+		t.Fatalf("reindex (%d documents): %q %v", docs, out, err)
+	}
+
+	// points expire: a lot that lapsed yesterday is expired, the balance follows.
+	cu := d.Client.Customer.Query().FirstX(ctx)
+	past := time.Now().Add(-48 * time.Hour)
+	svc := points.New(d.Client, points.Options{Now: func() time.Time { return past }})
+	lapse := past.Add(24 * time.Hour)
+	if _, err := svc.Earn(ctx, points.EarnInput{CustomerID: cu.ID, Points: 70, ExpiresAt: &lapse, IdempotencyKey: "cli-test"}); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := run(t, env, "points", "expire"); err != nil || !strings.Contains(out, "expired 70 points in 1 lots") {
+		t.Fatalf("points expire: %q %v", out, err)
 	}
 }
 

@@ -52,7 +52,7 @@ func newReindexCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(os.Stdout, "reindexed: %d search entries in %s\n", n, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(cmd.OutOrStdout(), "reindexed: %d search entries in %s\n", n, time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}

@@ -47,7 +47,7 @@ func newRootCmd() *cobra.Command {
 	pf.StringVar(&g.searchURL, "search", envOr("C360_SEARCH", ""), "knowledge search backend: empty for Bleve in the data dir, mem:, bleve:///path, or meili://host:7700?key=… (env C360_SEARCH)")
 	pf.StringVar(&g.logLevel, "log-level", envOr("C360_LOG_LEVEL", "info"), "log level: debug, info, warn, error (env C360_LOG_LEVEL)")
 	pf.StringVar(&g.logFormat, "log-format", envOr("C360_LOG_FORMAT", "text"), "log format: text or json (env C360_LOG_FORMAT)")
-	root.AddCommand(newServeCmd(g), newMigrateCmd(g), newSeedCmd(g), newUserCmd(g), newReindexCmd(g))
+	root.AddCommand(newServeCmd(g), newMigrateCmd(g), newSeedCmd(g), newUserCmd(g), newReindexCmd(g), newPointsCmd(g))
 	return root
 }
 

@@ -40,6 +40,7 @@ import (
 	"github.com/c360crm/c360/internal/auth"
 	"github.com/c360crm/c360/internal/customer"
 	"github.com/c360crm/c360/internal/knowledge"
+	"github.com/c360crm/c360/internal/points"
 	"github.com/c360crm/c360/internal/staff"
 	"github.com/c360crm/c360/search"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -57,6 +58,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Customer() CustomerResolver
+	CustomerPoints() CustomerPointsResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Viewer() ViewerResolver
@@ -375,6 +377,7 @@ type ComplexityRoot struct {
 		ParentID           func(childComplexity int) int
 		Partner            func(childComplexity int) int
 		PartnerID          func(childComplexity int) int
+		Points             func(childComplexity int) int
 		PointsAccount      func(childComplexity int) int
 		Province           func(childComplexity int) int
 		ServiceRequests    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) int
@@ -433,6 +436,14 @@ type ComplexityRoot struct {
 	CustomerPII struct {
 		IDNumber func(childComplexity int) int
 		Mobile   func(childComplexity int) int
+	}
+
+	CustomerPoints struct {
+		Balance          func(childComplexity int) int
+		ExpiringSoon     func(childComplexity int, days int) int
+		History          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		QualifyingPoints func(childComplexity int) int
+		Tier             func(childComplexity int) int
 	}
 
 	DocumentVersion struct {
@@ -576,6 +587,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AddPolicyRule                   func(childComplexity int, input authz.Rule) int
+		AdjustPoints                    func(childComplexity int, input points.AdjustInput) int
 		ApproveKnowledgeDocument        func(childComplexity int, id int, publishAt *time.Time) int
 		ArchiveKnowledgeDocument        func(childComplexity int, id int, at *time.Time) int
 		ChangePassword                  func(childComplexity int, input auth.ChangePasswordInput) int
@@ -592,10 +604,13 @@ type ComplexityRoot struct {
 		CreateTeam                      func(childComplexity int, input ent.CreateTeamInput) int
 		CreateUser                      func(childComplexity int, input staff.CreateUserInput) int
 		CustomerLogin                   func(childComplexity int, input auth.CustomerLoginInput) int
+		EarnPoints                      func(childComplexity int, input points.EarnInput) int
 		LinkKnowledgeDocument           func(childComplexity int, serviceRequestID int, documentID int) int
 		LockKnowledgeDocument           func(childComplexity int, id int) int
 		Login                           func(childComplexity int, input auth.LoginInput) int
 		Logout                          func(childComplexity int) int
+		RedeemMyPoints                  func(childComplexity int, input points.RedeemMyInput) int
+		RedeemPoints                    func(childComplexity int, input points.RedeemInput) int
 		RejectKnowledgeDocument         func(childComplexity int, id int, comment string) int
 		RemovePolicyRule                func(childComplexity int, input authz.Rule) int
 		RequestCustomerLoginCode        func(childComplexity int, mobile string) int
@@ -927,6 +942,12 @@ type CustomerResolver interface {
 	IDNumber(ctx context.Context, obj *ent.Customer) (*string, error)
 
 	Mobile(ctx context.Context, obj *ent.Customer) (*string, error)
+
+	Points(ctx context.Context, obj *ent.Customer) (*ent.PointsAccount, error)
+}
+type CustomerPointsResolver interface {
+	ExpiringSoon(ctx context.Context, obj *ent.PointsAccount, days int) (int, error)
+	History(ctx context.Context, obj *ent.PointsAccount, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.PointsTransactionConnection, error)
 }
 type MutationResolver interface {
 	CreateCustomer(ctx context.Context, input ent.CreateCustomerInput) (*ent.Customer, error)
@@ -971,6 +992,10 @@ type MutationResolver interface {
 	RestoreKnowledgeDocumentVersion(ctx context.Context, versionID int) (*ent.KnowledgeDocument, error)
 	UploadAttachment(ctx context.Context, documentID int, file graphql.Upload) (*ent.Attachment, error)
 	LinkKnowledgeDocument(ctx context.Context, serviceRequestID int, documentID int) (*ent.ServiceRequest, error)
+	EarnPoints(ctx context.Context, input points.EarnInput) (*ent.PointsTransaction, error)
+	RedeemPoints(ctx context.Context, input points.RedeemInput) (*ent.PointsTransaction, error)
+	AdjustPoints(ctx context.Context, input points.AdjustInput) (*ent.PointsTransaction, error)
+	RedeemMyPoints(ctx context.Context, input points.RedeemMyInput) (*ent.PointsTransaction, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -2449,6 +2474,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.PartnerID(childComplexity), true
+	case "Customer.points":
+		if e.ComplexityRoot.Customer.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Points(childComplexity), true
 	case "Customer.pointsAccount":
 		if e.ComplexityRoot.Customer.PointsAccount == nil {
 			break
@@ -2693,6 +2724,47 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerPII.Mobile(childComplexity), true
+
+	case "CustomerPoints.balance":
+		if e.ComplexityRoot.CustomerPoints.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPoints.Balance(childComplexity), true
+	case "CustomerPoints.expiringSoon":
+		if e.ComplexityRoot.CustomerPoints.ExpiringSoon == nil {
+			break
+		}
+
+		args, err := ec.field_CustomerPoints_expiringSoon_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CustomerPoints.ExpiringSoon(childComplexity, args["days"].(int)), true
+	case "CustomerPoints.history":
+		if e.ComplexityRoot.CustomerPoints.History == nil {
+			break
+		}
+
+		args, err := ec.field_CustomerPoints_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CustomerPoints.History(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "CustomerPoints.qualifyingPoints":
+		if e.ComplexityRoot.CustomerPoints.QualifyingPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPoints.QualifyingPoints(childComplexity), true
+	case "CustomerPoints.tier":
+		if e.ComplexityRoot.CustomerPoints.Tier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPoints.Tier(childComplexity), true
 
 	case "DocumentVersion.author":
 		if e.ComplexityRoot.DocumentVersion.Author == nil {
@@ -3255,6 +3327,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddPolicyRule(childComplexity, args["input"].(authz.Rule)), true
+	case "Mutation.adjustPoints":
+		if e.ComplexityRoot.Mutation.AdjustPoints == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adjustPoints_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdjustPoints(childComplexity, args["input"].(points.AdjustInput)), true
 	case "Mutation.approveKnowledgeDocument":
 		if e.ComplexityRoot.Mutation.ApproveKnowledgeDocument == nil {
 			break
@@ -3431,6 +3514,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerLogin(childComplexity, args["input"].(auth.CustomerLoginInput)), true
+	case "Mutation.earnPoints":
+		if e.ComplexityRoot.Mutation.EarnPoints == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_earnPoints_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EarnPoints(childComplexity, args["input"].(points.EarnInput)), true
 	case "Mutation.linkKnowledgeDocument":
 		if e.ComplexityRoot.Mutation.LinkKnowledgeDocument == nil {
 			break
@@ -3470,6 +3564,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.redeemMyPoints":
+		if e.ComplexityRoot.Mutation.RedeemMyPoints == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_redeemMyPoints_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RedeemMyPoints(childComplexity, args["input"].(points.RedeemMyInput)), true
+	case "Mutation.redeemPoints":
+		if e.ComplexityRoot.Mutation.RedeemPoints == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_redeemPoints_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RedeemPoints(childComplexity, args["input"].(points.RedeemInput)), true
 	case "Mutation.rejectKnowledgeDocument":
 		if e.ComplexityRoot.Mutation.RejectKnowledgeDocument == nil {
 			break
@@ -5175,6 +5291,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AccountOrder", ec.unmarshalInputAccountOrder),
 			graphql.NewInputUnmarshaler("AccountWhereInput", ec.unmarshalInputAccountWhereInput),
+			graphql.NewInputUnmarshaler("AdjustPointsInput", ec.unmarshalInputAdjustPointsInput),
 			graphql.NewInputUnmarshaler("AttachmentOrder", ec.unmarshalInputAttachmentOrder),
 			graphql.NewInputUnmarshaler("AttachmentWhereInput", ec.unmarshalInputAttachmentWhereInput),
 			graphql.NewInputUnmarshaler("AuditLogOrder", ec.unmarshalInputAuditLogOrder),
@@ -5211,6 +5328,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerWhereInput", ec.unmarshalInputCustomerWhereInput),
 			graphql.NewInputUnmarshaler("DocumentVersionOrder", ec.unmarshalInputDocumentVersionOrder),
 			graphql.NewInputUnmarshaler("DocumentVersionWhereInput", ec.unmarshalInputDocumentVersionWhereInput),
+			graphql.NewInputUnmarshaler("EarnPointsInput", ec.unmarshalInputEarnPointsInput),
 			graphql.NewInputUnmarshaler("KnowledgeCategoryOrder", ec.unmarshalInputKnowledgeCategoryOrder),
 			graphql.NewInputUnmarshaler("KnowledgeCategoryWhereInput", ec.unmarshalInputKnowledgeCategoryWhereInput),
 			graphql.NewInputUnmarshaler("KnowledgeDocumentInput", ec.unmarshalInputKnowledgeDocumentInput),
@@ -5229,6 +5347,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PolicyRuleInput", ec.unmarshalInputPolicyRuleInput),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("ProductWhereInput", ec.unmarshalInputProductWhereInput),
+			graphql.NewInputUnmarshaler("RedeemMyPointsInput", ec.unmarshalInputRedeemMyPointsInput),
+			graphql.NewInputUnmarshaler("RedeemPointsInput", ec.unmarshalInputRedeemPointsInput),
 			graphql.NewInputUnmarshaler("ServiceRequestOrder", ec.unmarshalInputServiceRequestOrder),
 			graphql.NewInputUnmarshaler("ServiceRequestWhereInput", ec.unmarshalInputServiceRequestWhereInput),
 			graphql.NewInputUnmarshaler("SubscriptionOrder", ec.unmarshalInputSubscriptionOrder),
@@ -5626,6 +5746,68 @@ input CreateUserInput {
   mobile: String
   roles: [String!]
   teamID: ID
+}
+`, BuiltIn: false},
+	{Name: "../points.graphqls", Input: `# The loyalty points ledger (issue 5): earn, redeem, adjust; balance, tier, expiring points
+# and history on the customer. Every operation carries an idempotency key: a retry with the
+# same key returns the first result.
+
+extend type Mutation {
+  """Credits points as a lot that expires at ` + "`" + `expiresAt` + "`" + ` (never when omitted)."""
+  earnPoints(input: EarnPointsInput!): PointsTransaction!
+  """Debits points from the oldest lots first; CONFLICT when the balance is too low."""
+  redeemPoints(input: RedeemPointsInput!): PointsTransaction!
+  """A manual correction (signed) with a required reason."""
+  adjustPoints(input: AdjustPointsInput!): PointsTransaction!
+  """Web business hall: the signed-in customer redeems its own points."""
+  redeemMyPoints(input: RedeemMyPointsInput!): PointsTransaction!
+}
+
+extend type Customer {
+  """Points balance, tier, points about to expire and the ledger history."""
+  points: CustomerPoints!
+}
+
+"""A customer's points account (a zero BASIC account before the first points)."""
+type CustomerPoints {
+  balance: Int!
+  tier: PointsAccountTier!
+  """Points earned in the assessment window (they drive the tier)."""
+  qualifyingPoints: Int!
+  """Points of lots that lapse within the next ` + "`" + `days` + "`" + ` days."""
+  expiringSoon(days: Int! = 30): Int!
+  """Ledger entries, newest first."""
+  history(after: Cursor, first: Int, before: Cursor, last: Int): PointsTransactionConnection!
+}
+
+input EarnPointsInput {
+  customerID: ID!
+  points: Int!
+  expiresAt: Time
+  reason: String
+  idempotencyKey: String!
+}
+
+input RedeemPointsInput {
+  customerID: ID!
+  points: Int!
+  reason: String
+  idempotencyKey: String!
+}
+
+input AdjustPointsInput {
+  customerID: ID!
+  """Signed: positive adds a lot, negative takes from the lots."""
+  points: Int!
+  reason: String!
+  expiresAt: Time
+  idempotencyKey: String!
+}
+
+input RedeemMyPointsInput {
+  points: Int!
+  reason: String
+  idempotencyKey: String!
 }
 `, BuiltIn: false},
 	{Name: "../schema.graphqls", Input: `# Hand-written part of the c360 graph: scalars and operations that are more than the CRUD that
@@ -13974,6 +14156,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_pointsAccount(ctx, field)
 	case "campaignTargets":
 		return ec.fieldContext_Customer_campaignTargets(ctx, field)
+	case "points":
+		return ec.fieldContext_Customer_points(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -14070,6 +14254,22 @@ func (ec *executionContext) childFields_CustomerPII(ctx context.Context, field g
 		return ec.fieldContext_CustomerPII_mobile(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerPII", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPoints(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "balance":
+		return ec.fieldContext_CustomerPoints_balance(ctx, field)
+	case "tier":
+		return ec.fieldContext_CustomerPoints_tier(ctx, field)
+	case "qualifyingPoints":
+		return ec.fieldContext_CustomerPoints_qualifyingPoints(ctx, field)
+	case "expiringSoon":
+		return ec.fieldContext_CustomerPoints_expiringSoon(ctx, field)
+	case "history":
+		return ec.fieldContext_CustomerPoints_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPoints", field.Name)
 }
 
 func (ec *executionContext) childFields_DocumentVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15214,6 +15414,58 @@ func (ec *executionContext) field_CustomerGroup_members_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_CustomerPoints_expiringSoon_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CustomerPoints_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_bills_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15552,6 +15804,20 @@ func (ec *executionContext) field_Mutation_addPolicyRule_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_adjustPoints_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (points.AdjustInput, error) {
+			return ec.unmarshalNAdjustPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐAdjustInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15808,6 +16074,20 @@ func (ec *executionContext) field_Mutation_customerLogin_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_earnPoints_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (points.EarnInput, error) {
+			return ec.unmarshalNEarnPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐEarnInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_linkKnowledgeDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15850,6 +16130,34 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (auth.LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_redeemMyPoints_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (points.RedeemMyInput, error) {
+			return ec.unmarshalNRedeemMyPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐRedeemMyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_redeemPoints_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (points.RedeemInput, error) {
+			return ec.unmarshalNRedeemPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐRedeemInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -24032,6 +24340,38 @@ func (ec *executionContext) fieldContext_Customer_campaignTargets(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_points(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Points(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PointsAccount) graphql.Marshaler {
+			return ec.marshalNCustomerPoints2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPoints(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24730,6 +25070,163 @@ func (ec *executionContext) _CustomerPII_mobile(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_CustomerPII_mobile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerPII", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPoints_balance(ctx context.Context, field graphql.CollectedField, obj *ent.PointsAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPoints_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPoints_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPoints", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerPoints_tier(ctx context.Context, field graphql.CollectedField, obj *ent.PointsAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPoints_tier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pointsaccount.Tier) graphql.Marshaler {
+			return ec.marshalNPointsAccountTier2githubᚗcomᚋc360crmᚋc360ᚋentᚋpointsaccountᚐTier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPoints_tier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPoints", field, false, false, "PointsAccountTier")
+}
+
+func (ec *executionContext) _CustomerPoints_qualifyingPoints(ctx context.Context, field graphql.CollectedField, obj *ent.PointsAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPoints_qualifyingPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QualifyingPoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPoints_qualifyingPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPoints", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerPoints_expiringSoon(ctx context.Context, field graphql.CollectedField, obj *ent.PointsAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPoints_expiringSoon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CustomerPoints().ExpiringSoon(ctx, obj, fc.Args["days"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPoints_expiringSoon(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPoints",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CustomerPoints_expiringSoon_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPoints_history(ctx context.Context, field graphql.CollectedField, obj *ent.PointsAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPoints_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CustomerPoints().History(ctx, obj, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PointsTransactionConnection) graphql.Marshaler {
+			return ec.marshalNPointsTransactionConnection2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsTransactionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPoints_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPoints",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PointsTransactionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CustomerPoints_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _DocumentVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentVersion) (ret graphql.Marshaler) {
@@ -28859,6 +29356,182 @@ func (ec *executionContext) fieldContext_Mutation_linkKnowledgeDocument(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_linkKnowledgeDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_earnPoints(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_earnPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EarnPoints(ctx, fc.Args["input"].(points.EarnInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PointsTransaction) graphql.Marshaler {
+			return ec.marshalNPointsTransaction2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsTransaction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_earnPoints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PointsTransaction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_earnPoints_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_redeemPoints(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_redeemPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RedeemPoints(ctx, fc.Args["input"].(points.RedeemInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PointsTransaction) graphql.Marshaler {
+			return ec.marshalNPointsTransaction2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsTransaction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_redeemPoints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PointsTransaction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_redeemPoints_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adjustPoints(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adjustPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdjustPoints(ctx, fc.Args["input"].(points.AdjustInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PointsTransaction) graphql.Marshaler {
+			return ec.marshalNPointsTransaction2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsTransaction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adjustPoints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PointsTransaction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adjustPoints_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_redeemMyPoints(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_redeemMyPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RedeemMyPoints(ctx, fc.Args["input"].(points.RedeemMyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PointsTransaction) graphql.Marshaler {
+			return ec.marshalNPointsTransaction2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsTransaction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_redeemMyPoints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PointsTransaction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_redeemMyPoints_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -36764,6 +37437,76 @@ func (ec *executionContext) unmarshalInputAccountWhereInput(ctx context.Context,
 func UnmarshalAccountWhereInput(ctx context.Context, raw any) (ent.AccountWhereInput, error) {
 	var out ent.AccountWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AccountWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAdjustPointsInput(ctx context.Context, obj any) (points.AdjustInput, error) {
+	var it points.AdjustInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "points", "reason", "expiresAt", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "points":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("points"))
+			data, err := ec.unmarshalNInt2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Points = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdjustPointsInput unmarshals raw into the AdjustPointsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdjustPointsInput(ctx context.Context, raw any) (points.AdjustInput, error) {
+	var out points.AdjustInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdjustPointsInput", raw, &out)
 	return out, err
 }
 
@@ -49093,6 +49836,76 @@ func UnmarshalDocumentVersionWhereInput(ctx context.Context, raw any) (ent.Docum
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEarnPointsInput(ctx context.Context, obj any) (points.EarnInput, error) {
+	var it points.EarnInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "points", "expiresAt", "reason", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "points":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("points"))
+			data, err := ec.unmarshalNInt2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Points = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEarnPointsInput unmarshals raw into the EarnPointsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEarnPointsInput(ctx context.Context, raw any) (points.EarnInput, error) {
+	var out points.EarnInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EarnPointsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputKnowledgeCategoryOrder(ctx context.Context, obj any) (ent.KnowledgeCategoryOrder, error) {
 	var it ent.KnowledgeCategoryOrder
 	if obj == nil {
@@ -55075,6 +55888,125 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 func UnmarshalProductWhereInput(ctx context.Context, raw any) (ent.ProductWhereInput, error) {
 	var out ent.ProductWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRedeemMyPointsInput(ctx context.Context, obj any) (points.RedeemMyInput, error) {
+	var it points.RedeemMyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"points", "reason", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "points":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("points"))
+			data, err := ec.unmarshalNInt2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Points = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRedeemMyPointsInput unmarshals raw into the RedeemMyPointsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRedeemMyPointsInput(ctx context.Context, raw any) (points.RedeemMyInput, error) {
+	var out points.RedeemMyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RedeemMyPointsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRedeemPointsInput(ctx context.Context, obj any) (points.RedeemInput, error) {
+	var it points.RedeemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerID", "points", "reason", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "points":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("points"))
+			data, err := ec.unmarshalNInt2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Points = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRedeemPointsInput unmarshals raw into the RedeemPointsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRedeemPointsInput(ctx context.Context, raw any) (points.RedeemInput, error) {
+	var out points.RedeemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RedeemPointsInput", raw, &out)
 	return out, err
 }
 
@@ -62538,6 +63470,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_campaignTargets(ctx, field, obj)
 				})
+		case "points":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_points(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62867,6 +63805,61 @@ func (ec *executionContext) _CustomerPII(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPointsImplementors = []string{"CustomerPoints"}
+
+func (ec *executionContext) _CustomerPoints(ctx context.Context, sel ast.SelectionSet, obj *ent.PointsAccount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPointsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPoints")
+		case "balance":
+			out.Values[i] = ec._CustomerPoints_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tier":
+			out.Values[i] = ec._CustomerPoints_tier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "qualifyingPoints":
+			out.Values[i] = ec._CustomerPoints_qualifyingPoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiringSoon":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPoints_expiringSoon(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPoints_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64121,6 +65114,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "linkKnowledgeDocument":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_linkKnowledgeDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "earnPoints":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_earnPoints(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "redeemPoints":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_redeemPoints(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "adjustPoints":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adjustPoints(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "redeemMyPoints":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_redeemMyPoints(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -66514,6 +67535,11 @@ func (ec *executionContext) unmarshalNAccountWhereInput2ᚖgithubᚗcomᚋc360cr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAdjustPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐAdjustInput(ctx context.Context, v any) (points.AdjustInput, error) {
+	res, err := ec.unmarshalInputAdjustPointsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAttachment2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐAttachment(ctx context.Context, sel ast.SelectionSet, v *ent.Attachment) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Attachment!")
@@ -67119,6 +68145,14 @@ func (ec *executionContext) marshalNCustomerPII2ᚖgithubᚗcomᚋc360crmᚋc360
 	return ec._CustomerPII(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCustomerPoints2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsAccount(ctx context.Context, sel ast.SelectionSet, v *ent.PointsAccount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPoints!")
+		return graphql.Null
+	}
+	return ec._CustomerPoints(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCustomerStatus2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐStatus(ctx context.Context, v any) (customer1.Status, error) {
 	var res customer1.Status
 	err := res.UnmarshalGQL(v)
@@ -67193,6 +68227,11 @@ func (ec *executionContext) marshalNDocumentVersionOrderField2ᚖgithubᚗcomᚋ
 func (ec *executionContext) unmarshalNDocumentVersionWhereInput2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐDocumentVersionWhereInput(ctx context.Context, v any) (*ent.DocumentVersionWhereInput, error) {
 	res, err := ec.unmarshalInputDocumentVersionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEarnPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐEarnInput(ctx context.Context, v any) (points.EarnInput, error) {
+	res, err := ec.unmarshalInputEarnPointsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -67695,6 +68734,14 @@ func (ec *executionContext) unmarshalNPointsAccountWhereInput2ᚖgithubᚗcomᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPointsTransaction2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsTransaction(ctx context.Context, sel ast.SelectionSet, v *ent.PointsTransaction) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PointsTransaction!")
+		return graphql.Null
+	}
+	return ec._PointsTransaction(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPointsTransactionConnection2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐPointsTransactionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PointsTransactionConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PointsTransactionConnection!")
@@ -67852,6 +68899,16 @@ func (ec *executionContext) marshalNProductStatus2githubᚗcomᚋc360crmᚋc360�
 func (ec *executionContext) unmarshalNProductWhereInput2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐProductWhereInput(ctx context.Context, v any) (*ent.ProductWhereInput, error) {
 	res, err := ec.unmarshalInputProductWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRedeemMyPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐRedeemMyInput(ctx context.Context, v any) (points.RedeemMyInput, error) {
+	res, err := ec.unmarshalInputRedeemMyPointsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRedeemPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐRedeemInput(ctx context.Context, v any) (points.RedeemInput, error) {
+	res, err := ec.unmarshalInputRedeemPointsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNServiceRequest2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐServiceRequest(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceRequest) graphql.Marshaler {

@@ -11,11 +11,28 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/ent"
 	"github.com/c360crm/c360/ent/customer"
 	"github.com/c360crm/c360/internal/apperr"
-	"github.com/c360crm/c360/internal/testenv"
+	"github.com/c360crm/c360/internal/db"
 )
+
+// testDB is an in-memory SQLite database for the package's internal tests (testenv would be
+// an import cycle here: it starts servers, which use this package).
+func testDB(t *testing.T) *db.DB {
+	t.Helper()
+	name := strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())
+	d, err := db.Open(context.Background(), "sqlite::memory:?name=points_"+name, "", db.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := d.Migrate(authz.NewContext(context.Background(), authz.System)); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
 
 func TestRetryable(t *testing.T) {
 	for _, tc := range []struct {
@@ -67,8 +84,8 @@ func TestRetryableSQLiteBusy(t *testing.T) {
 }
 
 func TestInTxRetries(t *testing.T) {
-	d := testenv.New(t)
-	ctx := testenv.SystemContext()
+	d := testDB(t)
+	ctx := authz.NewContext(context.Background(), authz.System)
 	s := New(d.Client, Options{MaxAttempts: 3})
 
 	runs := 0
@@ -135,8 +152,8 @@ func TestInTxRetries(t *testing.T) {
 // TestApplyGuard: the conditional UPDATE refuses to take the balance below zero even when
 // the caller's idea of the balance is stale (as if a lock were missing).
 func TestApplyGuard(t *testing.T) {
-	d := testenv.New(t)
-	ctx := testenv.SystemContext()
+	d := testDB(t)
+	ctx := authz.NewContext(context.Background(), authz.System)
 	s := New(d.Client, Options{})
 	c, err := d.Client.Customer.Create().SetType(customer.TypePUBLIC).SetName("守卫").Save(ctx)
 	if err != nil {

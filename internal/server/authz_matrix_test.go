@@ -140,6 +140,10 @@ func matrixCalls(w *world, role string) map[string]struct {
 		"Mutation.revokePartnerAPIKey":    {`mutation { revokePartnerAPIKey(id: "1") }`, nil},
 		"Mutation.addPolicyRule":          {`mutation($s: String!) { addPolicyRule(input: {ptype: P, subject: $s, object: "Query.nothing", action: "call"}) { subject } }`, map[string]any{"s": "dummy-" + role}},
 		"Mutation.removePolicyRule":       {`mutation { removePolicyRule(input: {ptype: P, subject: "nobody", object: "Query.nothing", action: "call"}) }`, nil},
+		"Mutation.earnPoints":             {`mutation($c: ID!, $k: String!) { earnPoints(input: {customerID: $c, points: 100, reason: "消费积分", idempotencyKey: $k}) { id } }`, map[string]any{"c": w.cA2.ID, "k": "earn-" + role}},
+		"Mutation.redeemPoints":           {`mutation($c: ID!, $k: String!) { redeemPoints(input: {customerID: $c, points: 1, idempotencyKey: $k}) { id } }`, map[string]any{"c": w.cA2.ID, "k": "redeem-" + role}},
+		"Mutation.adjustPoints":           {`mutation($c: ID!, $k: String!) { adjustPoints(input: {customerID: $c, points: 5, reason: "补偿", idempotencyKey: $k}) { id } }`, map[string]any{"c": w.cA2.ID, "k": "adjust-" + role}},
+		"Mutation.redeemMyPoints":         {`mutation($k: String!) { redeemMyPoints(input: {points: 1, idempotencyKey: $k}) { id } }`, map[string]any{"k": "mine-" + role}},
 		"Mutation.updateMyContact":        {`mutation { updateMyContact(input: {address: "杭州市西湖区"}) { id } }`, nil},
 		"Mutation.createMyServiceRequest": {`mutation { createMyServiceRequest(input: {type: FAULT, title: "家里断网"}) { id } }`, nil},
 	}

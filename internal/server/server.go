@@ -30,6 +30,7 @@ import (
 	"github.com/c360crm/c360/internal/blob"
 	"github.com/c360crm/c360/internal/db"
 	"github.com/c360crm/c360/internal/knowledge"
+	"github.com/c360crm/c360/internal/points"
 	"github.com/c360crm/c360/search"
 	_ "github.com/c360crm/c360/search/bleve" // the default search backend ("bleve:", "mem:")
 )
@@ -179,7 +180,7 @@ func (s *Server) background(ctx context.Context) {
 }
 
 func (s *Server) newGraphQL() *handler.Server {
-	schema := graph.NewSchema(&graph.Resolver{Client: s.db.Client, Auth: s.auth, Enforcer: s.enforcer, Knowledge: s.knowledge})
+	schema := graph.NewSchema(&graph.Resolver{Client: s.db.Client, Auth: s.auth, Enforcer: s.enforcer, Knowledge: s.knowledge, Ledger: points.New(s.db.Client, points.Options{})})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})  // queries only: gqlgen refuses mutations over GET
