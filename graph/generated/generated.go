@@ -39,6 +39,7 @@ import (
 	"github.com/c360crm/c360/ent/user"
 	"github.com/c360crm/c360/internal/auth"
 	"github.com/c360crm/c360/internal/customer"
+	"github.com/c360crm/c360/internal/customer/importexport"
 	"github.com/c360crm/c360/internal/knowledge"
 	"github.com/c360crm/c360/internal/points"
 	"github.com/c360crm/c360/internal/staff"
@@ -427,6 +428,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CustomerImportResult struct {
+		DryRun   func(childComplexity int) int
+		Errors   func(childComplexity int) int
+		Failed   func(childComplexity int) int
+		Imported func(childComplexity int) int
+		Total    func(childComplexity int) int
+	}
+
 	CustomerLoginPayload struct {
 		Customer  func(childComplexity int) int
 		ExpiresAt func(childComplexity int) int
@@ -470,6 +479,12 @@ type ComplexityRoot struct {
 	DocumentVersionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ImportRowError struct {
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+		Row     func(childComplexity int) int
 	}
 
 	KnowledgeCategory struct {
@@ -605,6 +620,7 @@ type ComplexityRoot struct {
 		CreateUser                      func(childComplexity int, input staff.CreateUserInput) int
 		CustomerLogin                   func(childComplexity int, input auth.CustomerLoginInput) int
 		EarnPoints                      func(childComplexity int, input points.EarnInput) int
+		ImportCustomers                 func(childComplexity int, file graphql.Upload, mode *string, dryRun *bool) int
 		LinkKnowledgeDocument           func(childComplexity int, serviceRequestID int, documentID int) int
 		LockKnowledgeDocument           func(childComplexity int, id int) int
 		Login                           func(childComplexity int, input auth.LoginInput) int
@@ -981,6 +997,7 @@ type MutationResolver interface {
 	RemovePolicyRule(ctx context.Context, input authz.Rule) (bool, error)
 	UpdateMyContact(ctx context.Context, input customer.ContactDetails) (*ent.Customer, error)
 	CreateMyServiceRequest(ctx context.Context, input customer.ServiceRequestInput) (*ent.ServiceRequest, error)
+	ImportCustomers(ctx context.Context, file graphql.Upload, mode *string, dryRun *bool) (*importexport.ImportResult, error)
 	CreateKnowledgeDocument(ctx context.Context, input knowledge.DocumentInput) (*ent.KnowledgeDocument, error)
 	UpdateKnowledgeDocument(ctx context.Context, id int, input knowledge.DocumentInput) (*ent.KnowledgeDocument, error)
 	LockKnowledgeDocument(ctx context.Context, id int) (*ent.KnowledgeDocument, error)
@@ -2693,6 +2710,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerGroupEdge.Node(childComplexity), true
 
+	case "CustomerImportResult.dryRun":
+		if e.ComplexityRoot.CustomerImportResult.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerImportResult.DryRun(childComplexity), true
+	case "CustomerImportResult.errors":
+		if e.ComplexityRoot.CustomerImportResult.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerImportResult.Errors(childComplexity), true
+	case "CustomerImportResult.failed":
+		if e.ComplexityRoot.CustomerImportResult.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerImportResult.Failed(childComplexity), true
+	case "CustomerImportResult.imported":
+		if e.ComplexityRoot.CustomerImportResult.Imported == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerImportResult.Imported(childComplexity), true
+	case "CustomerImportResult.total":
+		if e.ComplexityRoot.CustomerImportResult.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerImportResult.Total(childComplexity), true
+
 	case "CustomerLoginPayload.customer":
 		if e.ComplexityRoot.CustomerLoginPayload.Customer == nil {
 			break
@@ -2870,6 +2918,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentVersionEdge.Node(childComplexity), true
+
+	case "ImportRowError.field":
+		if e.ComplexityRoot.ImportRowError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRowError.Field(childComplexity), true
+	case "ImportRowError.message":
+		if e.ComplexityRoot.ImportRowError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRowError.Message(childComplexity), true
+	case "ImportRowError.row":
+		if e.ComplexityRoot.ImportRowError.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRowError.Row(childComplexity), true
 
 	case "KnowledgeCategory.children":
 		if e.ComplexityRoot.KnowledgeCategory.Children == nil {
@@ -3525,6 +3592,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EarnPoints(childComplexity, args["input"].(points.EarnInput)), true
+	case "Mutation.importCustomers":
+		if e.ComplexityRoot.Mutation.ImportCustomers == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importCustomers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportCustomers(childComplexity, args["file"].(graphql.Upload), args["mode"].(*string), args["dryRun"].(*bool)), true
 	case "Mutation.linkKnowledgeDocument":
 		if e.ComplexityRoot.Mutation.LinkKnowledgeDocument == nil {
 			break
@@ -5593,6 +5671,33 @@ input CreateMyServiceRequestInput {
   title: String!
   description: String
   subscriptionID: ID
+}
+`, BuiltIn: false},
+	{Name: "../customerops.graphqls", Input: `# Customer operations (issue 5): bulk import with a per-row validation report.
+
+extend type Mutation {
+  """Imports customers from a CSV or XLSX file (Chinese or English column names). ALL_OR_NOTHING writes nothing when any row is invalid; VALID_ROWS writes the valid rows. ` + "`" + `dryRun` + "`" + ` validates without writing. Every error names its row and field."""
+  importCustomers(file: Upload!, mode: ImportMode = ALL_OR_NOTHING, dryRun: Boolean = false): CustomerImportResult!
+}
+
+enum ImportMode {
+  ALL_OR_NOTHING
+  VALID_ROWS
+}
+
+type CustomerImportResult {
+  total: Int!
+  imported: Int!
+  failed: Int!
+  dryRun: Boolean!
+  errors: [ImportRowError!]!
+}
+
+type ImportRowError {
+  """1-based data row (0: the header)."""
+  row: Int!
+  field: String
+  message: String!
 }
 `, BuiltIn: false},
 	{Name: "../knowledge.graphqls", Input: `# The knowledge base: document lifecycle (versions, edit locks, review workflow, scheduled
@@ -14234,6 +14339,22 @@ func (ec *executionContext) childFields_CustomerGroupEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type CustomerGroupEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerImportResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_CustomerImportResult_total(ctx, field)
+	case "imported":
+		return ec.fieldContext_CustomerImportResult_imported(ctx, field)
+	case "failed":
+		return ec.fieldContext_CustomerImportResult_failed(ctx, field)
+	case "dryRun":
+		return ec.fieldContext_CustomerImportResult_dryRun(ctx, field)
+	case "errors":
+		return ec.fieldContext_CustomerImportResult_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerImportResult", field.Name)
+}
+
 func (ec *executionContext) childFields_CustomerLoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -14322,6 +14443,18 @@ func (ec *executionContext) childFields_DocumentVersionEdge(ctx context.Context,
 		return ec.fieldContext_DocumentVersionEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentVersionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportRowError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_ImportRowError_row(ctx, field)
+	case "field":
+		return ec.fieldContext_ImportRowError_field(ctx, field)
+	case "message":
+		return ec.fieldContext_ImportRowError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportRowError", field.Name)
 }
 
 func (ec *executionContext) childFields_KnowledgeCategory(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16085,6 +16218,36 @@ func (ec *executionContext) field_Mutation_earnPoints_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importCustomers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "mode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOImportMode2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mode"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg2
 	return args, nil
 }
 
@@ -24948,6 +25111,130 @@ func (ec *executionContext) fieldContext_CustomerGroupEdge_cursor(_ context.Cont
 	return graphql.NewScalarFieldContext("CustomerGroupEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CustomerImportResult_total(ctx context.Context, field graphql.CollectedField, obj *importexport.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerImportResult_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerImportResult_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerImportResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerImportResult_imported(ctx context.Context, field graphql.CollectedField, obj *importexport.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerImportResult_imported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Imported, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerImportResult_imported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerImportResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerImportResult_failed(ctx context.Context, field graphql.CollectedField, obj *importexport.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerImportResult_failed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerImportResult_failed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerImportResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerImportResult_dryRun(ctx context.Context, field graphql.CollectedField, obj *importexport.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerImportResult_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerImportResult_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerImportResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerImportResult_errors(ctx context.Context, field graphql.CollectedField, obj *importexport.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerImportResult_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []importexport.RowError) graphql.Marshaler {
+			return ec.marshalNImportRowError2ᚕgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚋimportexportᚐRowErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerImportResult_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerImportResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportRowError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerLoginPayload_token(ctx context.Context, field graphql.CollectedField, obj *auth.CustomerLogin) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25663,6 +25950,75 @@ func (ec *executionContext) _DocumentVersionEdge_cursor(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_DocumentVersionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DocumentVersionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ImportRowError_row(ctx context.Context, field graphql.CollectedField, obj *importexport.RowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRowError_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRowError_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRowError", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportRowError_field(ctx context.Context, field graphql.CollectedField, obj *importexport.RowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRowError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRowError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRowError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportRowError_message(ctx context.Context, field graphql.CollectedField, obj *importexport.RowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRowError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRowError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRowError", field, false, false, "String")
 }
 
 func (ec *executionContext) _KnowledgeCategory_id(ctx context.Context, field graphql.CollectedField, obj *ent.KnowledgeCategory) (ret graphql.Marshaler) {
@@ -28872,6 +29228,50 @@ func (ec *executionContext) fieldContext_Mutation_createMyServiceRequest(ctx con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createMyServiceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importCustomers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importCustomers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportCustomers(ctx, fc.Args["file"].(graphql.Upload), fc.Args["mode"].(*string), fc.Args["dryRun"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *importexport.ImportResult) graphql.Marshaler {
+			return ec.marshalNCustomerImportResult2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚋimportexportᚐImportResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importCustomers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerImportResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importCustomers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -63741,6 +64141,59 @@ func (ec *executionContext) _CustomerGroupEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var customerImportResultImplementors = []string{"CustomerImportResult"}
+
+func (ec *executionContext) _CustomerImportResult(ctx context.Context, sel ast.SelectionSet, obj *importexport.ImportResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerImportResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerImportResult")
+		case "total":
+			out.Values[i] = ec._CustomerImportResult_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "imported":
+			out.Values[i] = ec._CustomerImportResult_imported(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "failed":
+			out.Values[i] = ec._CustomerImportResult_failed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dryRun":
+			out.Values[i] = ec._CustomerImportResult_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errors":
+			out.Values[i] = ec._CustomerImportResult_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerLoginPayloadImplementors = []string{"CustomerLoginPayload"}
 
 func (ec *executionContext) _CustomerLoginPayload(ctx context.Context, sel ast.SelectionSet, obj *auth.CustomerLogin) graphql.Marshaler {
@@ -64028,6 +64481,49 @@ func (ec *executionContext) _DocumentVersionEdge(ctx context.Context, sel ast.Se
 			}
 		case "cursor":
 			out.Values[i] = ec._DocumentVersionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importRowErrorImplementors = []string{"ImportRowError"}
+
+func (ec *executionContext) _ImportRowError(ctx context.Context, sel ast.SelectionSet, obj *importexport.RowError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importRowErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportRowError")
+		case "row":
+			out.Values[i] = ec._ImportRowError_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ImportRowError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ImportRowError_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -65037,6 +65533,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "createMyServiceRequest":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createMyServiceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importCustomers":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importCustomers(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -68105,6 +68608,14 @@ func (ec *executionContext) marshalNCustomerIDType2githubᚗcomᚋc360crmᚋc360
 	return v
 }
 
+func (ec *executionContext) marshalNCustomerImportResult2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚋimportexportᚐImportResult(ctx context.Context, sel ast.SelectionSet, v *importexport.ImportResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerImportResult!")
+		return graphql.Null
+	}
+	return ec._CustomerImportResult(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCustomerLoginInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋauthᚐCustomerLoginInput(ctx context.Context, v any) (auth.CustomerLoginInput, error) {
 	res, err := ec.unmarshalInputCustomerLoginInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -68281,6 +68792,26 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 	for i := range v {
 		ret[i] = ec.marshalNID2int(ctx, sel, v[i])
 	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportRowError2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚋimportexportᚐRowError(ctx context.Context, sel ast.SelectionSet, v importexport.RowError) graphql.Marshaler {
+	return ec._ImportRowError(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNImportRowError2ᚕgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚋimportexportᚐRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []importexport.RowError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportRowError2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚋimportexportᚐRowError(ctx, sel, v[i])
+	})
 
 	for _, e := range ret {
 		if e == graphql.Null {
@@ -71476,6 +72007,24 @@ func (ec *executionContext) marshalOID2ᚖint(ctx context.Context, sel ast.Selec
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalIntID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOImportMode2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImportMode2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
 	return res
 }
 

@@ -140,6 +140,7 @@ func matrixCalls(w *world, role string) map[string]struct {
 		"Mutation.revokePartnerAPIKey":    {`mutation { revokePartnerAPIKey(id: "1") }`, nil},
 		"Mutation.addPolicyRule":          {`mutation($s: String!) { addPolicyRule(input: {ptype: P, subject: $s, object: "Query.nothing", action: "call"}) { subject } }`, map[string]any{"s": "dummy-" + role}},
 		"Mutation.removePolicyRule":       {`mutation { removePolicyRule(input: {ptype: P, subject: "nobody", object: "Query.nothing", action: "call"}) }`, nil},
+		"Mutation.importCustomers":        {`mutation($f: Upload!) { importCustomers(file: $f, dryRun: true) { total } }`, nil},
 		"Mutation.earnPoints":             {`mutation($c: ID!, $k: String!) { earnPoints(input: {customerID: $c, points: 100, reason: "消费积分", idempotencyKey: $k}) { id } }`, map[string]any{"c": w.cA2.ID, "k": "earn-" + role}},
 		"Mutation.redeemPoints":           {`mutation($c: ID!, $k: String!) { redeemPoints(input: {customerID: $c, points: 1, idempotencyKey: $k}) { id } }`, map[string]any{"c": w.cA2.ID, "k": "redeem-" + role}},
 		"Mutation.adjustPoints":           {`mutation($c: ID!, $k: String!) { adjustPoints(input: {customerID: $c, points: 5, reason: "补偿", idempotencyKey: $k}) { id } }`, map[string]any{"c": w.cA2.ID, "k": "adjust-" + role}},
@@ -185,7 +186,11 @@ func TestRoleOperationMatrix(t *testing.T) {
 			}
 			var resp *testenv.Response
 			if strings.Contains(call.doc, "Upload!") {
-				resp = c.Upload(t, call.doc, call.vars, "f", "说明.txt", []byte("宽带故障排查说明"))
+				name, content := "说明.txt", []byte("宽带故障排查说明")
+				if strings.Contains(call.doc, "importCustomers") {
+					name, content = "客户.csv", []byte("名称,类型\n矩阵导入,公众\n")
+				}
+				resp = c.Upload(t, call.doc, call.vars, "f", name, content)
 			} else {
 				resp = c.Do(t, call.doc, call.vars)
 			}

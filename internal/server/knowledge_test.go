@@ -407,7 +407,6 @@ func TestAttachments(t *testing.T) {
 	}
 }
 
-
 // flaky is a real in-memory Bleve index whose backend can be switched off.
 type flaky struct {
 	search.Index

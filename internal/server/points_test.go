@@ -47,7 +47,12 @@ func TestPointsOverHTTP(t *testing.T) {
 				Tier                  string
 				History               struct {
 					TotalCount int
-					Edges      []struct{ Node struct{ Kind string; Points int } }
+					Edges      []struct {
+						Node struct {
+							Kind   string
+							Points int
+						}
+					}
 				}
 			}
 		} `json:"myProfile"`

@@ -67,12 +67,12 @@ type Config struct {
 
 // Server is one c360 API process.
 type Server struct {
-	cfg      Config
-	db       *db.DB
-	log      *slog.Logger
-	metrics  *metrics
-	handler  http.Handler
-	gql      *handler.Server
+	cfg       Config
+	db        *db.DB
+	log       *slog.Logger
+	metrics   *metrics
+	handler   http.Handler
+	gql       *handler.Server
 	auth      *auth.Service
 	enforcer  *authz.Enforcer
 	index     search.Index
@@ -198,7 +198,11 @@ func (s *Server) newGraphQL() *handler.Server {
 	srv.AroundFields(fieldAccess(entityTypes(schema)))
 	srv.Use(operationMetrics{m: s.metrics, stats: s.cfg.Stats})
 	// Every mutation runs in one transaction: a failing resolver rolls all of it back.
-	srv.Use(entgql.Transactioner{TxOpener: s.db.Client})
+	srv.Use(entgql.Transactioner{TxOpener: s.db.Client,
+		// These run their own transactions: the points ledger retries a transaction that hit a
+		// deadlock, and an import commits or rolls back by its mode.
+		SkipTxFunc: entgql.SkipIfHasFields("earnPoints", "redeemPoints", "adjustPoints", "redeemMyPoints", "importCustomers"),
+	})
 	srv.SetErrorPresenter(errorPresenter(s.log))
 	srv.SetRecoverFunc(recoverFunc(s.log))
 	return srv
