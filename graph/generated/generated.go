@@ -403,6 +403,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CustomerExport struct {
+		Filename func(childComplexity int) int
+		Format   func(childComplexity int) int
+		Rows     func(childComplexity int) int
+		URL      func(childComplexity int) int
+	}
+
 	CustomerGroup struct {
 		Campaigns   func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
@@ -793,6 +800,7 @@ type ComplexityRoot struct {
 		CreditProfiles        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CreditProfileOrder, where *ent.CreditProfileWhereInput) int
 		CustomerGroups        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerGroupOrder, where *ent.CustomerGroupWhereInput) int
 		Customers             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		ExportCustomers       func(childComplexity int, where *ent.CustomerWhereInput, format string) int
 		KnowledgeCategories   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.KnowledgeCategoryOrder, where *ent.KnowledgeCategoryWhereInput) int
 		KnowledgeDocumentDiff func(childComplexity int, id int, fromVersion int, toVersion int) int
 		KnowledgeDocuments    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.KnowledgeDocumentOrder, where *ent.KnowledgeDocumentWhereInput) int
@@ -1043,6 +1051,7 @@ type QueryResolver interface {
 	MyServiceRequests(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ServiceRequestConnection, error)
 	PartnerAPIKeys(ctx context.Context, partnerID int) ([]*ent.PartnerAPIKey, error)
 	PolicyRules(ctx context.Context, ptype *string) ([]*authz.Rule, error)
+	ExportCustomers(ctx context.Context, where *ent.CustomerWhereInput, format string) (*importexport.Export, error)
 	SearchKnowledge(ctx context.Context, query string, filter *knowledge.SearchFilter, first *int, after *entgql.Cursor[int]) (*knowledge.SearchResult, error)
 	KnowledgeDocumentDiff(ctx context.Context, id int, fromVersion int, toVersion int) (*knowledge.Diff, error)
 }
@@ -2605,6 +2614,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
+
+	case "CustomerExport.filename":
+		if e.ComplexityRoot.CustomerExport.Filename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerExport.Filename(childComplexity), true
+	case "CustomerExport.format":
+		if e.ComplexityRoot.CustomerExport.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerExport.Format(childComplexity), true
+	case "CustomerExport.rows":
+		if e.ComplexityRoot.CustomerExport.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerExport.Rows(childComplexity), true
+	case "CustomerExport.url":
+		if e.ComplexityRoot.CustomerExport.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerExport.URL(childComplexity), true
 
 	case "CustomerGroup.campaigns":
 		if e.ComplexityRoot.CustomerGroup.Campaigns == nil {
@@ -4553,6 +4587,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.CustomerOrder), args["where"].(*ent.CustomerWhereInput)), true
+	case "Query.exportCustomers":
+		if e.ComplexityRoot.Query.ExportCustomers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_exportCustomers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExportCustomers(childComplexity, args["where"].(*ent.CustomerWhereInput), args["format"].(string)), true
 
 	case "Query.knowledgeCategories":
 		if e.ComplexityRoot.Query.KnowledgeCategories == nil {
@@ -5698,6 +5743,26 @@ type ImportRowError {
   row: Int!
   field: String
   message: String!
+}
+`, BuiltIn: false},
+	{Name: "../export.graphqls", Input: `# Customer export (issue 5): any filtered customer list as CSV or XLSX.
+
+extend type Query {
+  """Prepares an export of the customers matching ` + "`" + `where` + "`" + `. ` + "`" + `url` + "`" + ` streams the file (GET, signed in as the caller); row scoping and PII masking of the caller apply, and every download is in the audit trail."""
+  exportCustomers(where: CustomerWhereInput, format: ExportFormat! = CSV): CustomerExport!
+}
+
+enum ExportFormat {
+  CSV
+  XLSX
+}
+
+type CustomerExport {
+  url: String!
+  filename: String!
+  format: ExportFormat!
+  """Customers in the export (counted now; the file is written when downloaded)."""
+  rows: Int!
 }
 `, BuiltIn: false},
 	{Name: "../knowledge.graphqls", Input: `# The knowledge base: document lifecycle (versions, edit locks, review workflow, scheduled
@@ -14289,6 +14354,20 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerExport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_CustomerExport_url(ctx, field)
+	case "filename":
+		return ec.fieldContext_CustomerExport_filename(ctx, field)
+	case "format":
+		return ec.fieldContext_CustomerExport_format(ctx, field)
+	case "rows":
+		return ec.fieldContext_CustomerExport_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerExport", field.Name)
+}
+
 func (ec *executionContext) childFields_CustomerGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -17394,6 +17473,28 @@ func (ec *executionContext) field_Query_customers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_exportCustomers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CustomerWhereInput, error) {
+			return ec.unmarshalOCustomerWhereInput2ᚖgithubᚗcomᚋc360crmᚋc360ᚋentᚐCustomerWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "format",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNExportFormat2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["format"] = arg1
 	return args, nil
 }
 
@@ -24675,6 +24776,98 @@ func (ec *executionContext) _CustomerEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CustomerExport_url(ctx context.Context, field graphql.CollectedField, obj *importexport.Export) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerExport_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerExport_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerExport", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerExport_filename(ctx context.Context, field graphql.CollectedField, obj *importexport.Export) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerExport_filename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filename, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerExport_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerExport", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerExport_format(ctx context.Context, field graphql.CollectedField, obj *importexport.Export) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerExport_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNExportFormat2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerExport_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerExport", field, false, false, "ExportFormat")
+}
+
+func (ec *executionContext) _CustomerExport_rows(ctx context.Context, field graphql.CollectedField, obj *importexport.Export) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerExport_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerExport_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerExport", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CustomerGroup_id(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerGroup) (ret graphql.Marshaler) {
@@ -33436,6 +33629,50 @@ func (ec *executionContext) fieldContext_Query_policyRules(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_policyRules_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_exportCustomers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_exportCustomers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExportCustomers(ctx, fc.Args["where"].(*ent.CustomerWhereInput), fc.Args["format"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *importexport.Export) graphql.Marshaler {
+			return ec.marshalNCustomerExport2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚋimportexportᚐExport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_exportCustomers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerExport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_exportCustomers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -63974,6 +64211,54 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var customerExportImplementors = []string{"CustomerExport"}
+
+func (ec *executionContext) _CustomerExport(ctx context.Context, sel ast.SelectionSet, obj *importexport.Export) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerExportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerExport")
+		case "url":
+			out.Values[i] = ec._CustomerExport_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filename":
+			out.Values[i] = ec._CustomerExport_filename(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "format":
+			out.Values[i] = ec._CustomerExport_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._CustomerExport_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var customerGroupImplementors = []string{"CustomerGroup", "Node"}
 
 func (ec *executionContext) _CustomerGroup(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerGroup) graphql.Marshaler {
@@ -66731,6 +67016,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_policyRules(ctx, field)
 				})
+		case "exportCustomers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_exportCustomers(ctx, field)
+				})
 		case "searchKnowledge":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -68543,6 +68834,14 @@ func (ec *executionContext) marshalNCustomerConsumptionLevel2githubᚗcomᚋc360
 	return v
 }
 
+func (ec *executionContext) marshalNCustomerExport2ᚖgithubᚗcomᚋc360crmᚋc360ᚋinternalᚋcustomerᚋimportexportᚐExport(ctx context.Context, sel ast.SelectionSet, v *importexport.Export) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerExport!")
+		return graphql.Null
+	}
+	return ec._CustomerExport(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCustomerGender2githubᚗcomᚋc360crmᚋc360ᚋentᚋcustomerᚐGender(ctx context.Context, v any) (customer1.Gender, error) {
 	var res customer1.Gender
 	err := res.UnmarshalGQL(v)
@@ -68743,6 +69042,20 @@ func (ec *executionContext) unmarshalNDocumentVersionWhereInput2ᚖgithubᚗcom�
 func (ec *executionContext) unmarshalNEarnPointsInput2githubᚗcomᚋc360crmᚋc360ᚋinternalᚋpointsᚐEarnInput(ctx context.Context, v any) (points.EarnInput, error) {
 	res, err := ec.unmarshalInputEarnPointsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNExportFormat2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExportFormat2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExportFormat!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {

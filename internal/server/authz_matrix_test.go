@@ -77,6 +77,7 @@ func matrixCalls(w *world, role string) map[string]struct {
 		"Query.node":                  {`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": w.prod.ID}},
 		"Query.nodes":                 {`query($id: ID!) { nodes(ids: [$id]) { id } }`, map[string]any{"id": w.prod.ID}},
 		"Query.customers":             conn("customers"),
+		"Query.exportCustomers":       {`{ exportCustomers(format: CSV) { rows } }`, nil},
 		"Query.subscriptions":         conn("subscriptions"),
 		"Query.accounts":              conn("accounts"),
 		"Query.bills":                 conn("bills"),

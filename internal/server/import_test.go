@@ -1,9 +1,11 @@
 package server_test
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/c360crm/c360/ent/auditlog"
 	"github.com/c360crm/c360/ent/customer"
 	"github.com/c360crm/c360/internal/testenv"
 )
@@ -48,5 +50,45 @@ func TestImportCustomersOverHTTP(t *testing.T) {
 	}
 	if r := am.Upload(t, q, nil, "f", "客户.pdf", []byte("x")); r.Code() != "BAD_USER_INPUT" || !strings.Contains(string(r.Raw), "csv") {
 		t.Errorf("wrong file type: %s", r.Raw)
+	}
+}
+
+// TestExportCustomersOverHTTP: the export URL streams only the caller's customers with PII
+// masked for masked roles, is refused to roles without the export right, and is audited.
+func TestExportCustomersOverHTTP(t *testing.T) {
+	w := newWorld(t)
+	download := func(c *testenv.Client, format string) (int, string) {
+		var out struct {
+			ExportCustomers struct {
+				URL  string
+				Rows int
+			} `json:"exportCustomers"`
+		}
+		c.Do(t, `query($f: ExportFormat!) { exportCustomers(format: $f, where: {nameHasPrefix: "甲"}) { url rows } }`, map[string]any{"f": format}).MustOK(t, &out)
+		req, _ := http.NewRequest(http.MethodGet, c.URL+out.ExportCustomers.URL, nil)
+		resp := c.Send(t, req)
+		if resp.Status != 200 {
+			t.Fatalf("download: %d %s", resp.Status, resp.Raw)
+		}
+		return out.ExportCustomers.Rows, string(resp.Raw)
+	}
+	rows, body := download(w.clients["account_manager"], "CSV")
+	if rows != 2 || !strings.HasPrefix(body, "\ufeff") || !strings.Contains(body, "甲客户二") || !strings.Contains(body, "138****5678") || strings.Contains(body, mobileA) || strings.Contains(body, "乙客户") {
+		t.Errorf("account manager's export (%d rows):\n%s", rows, body)
+	}
+	_, body = download(w.admin, "CSV")
+	if !strings.Contains(body, mobileA) {
+		t.Errorf("admin's export has no clear mobile:\n%s", body)
+	}
+	if _, body = download(w.admin, "XLSX"); !strings.HasPrefix(body, "PK") {
+		t.Errorf("xlsx export is not a zip")
+	}
+	// Roles without the export right get nothing, even with the URL.
+	req, _ := http.NewRequest(http.MethodGet, w.admin.URL+"/exports/customers?format=CSV", nil)
+	if r := w.clients["partner"].Send(t, req); r.Status != http.StatusForbidden {
+		t.Errorf("partner export: %d", r.Status)
+	}
+	if n := w.d.Client.AuditLog.Query().Where(auditlog.Action("export")).CountX(testenv.SystemContext()); n != 3 {
+		t.Errorf("export audit rows: %d, want 3", n)
 	}
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/c360crm/c360/graph"
 	"github.com/c360crm/c360/internal/auth"
 	"github.com/c360crm/c360/internal/blob"
+	"github.com/c360crm/c360/internal/customer/importexport"
 	"github.com/c360crm/c360/internal/db"
 	"github.com/c360crm/c360/internal/knowledge"
 	"github.com/c360crm/c360/internal/points"
@@ -125,6 +126,7 @@ func New(ctx context.Context, cfg Config, d *db.DB, log *slog.Logger) (*Server, 
 	api := http.NewCrossOriginProtection().Handler(s.authenticate(http.MaxBytesHandler(s.gql, cfg.MaxBodyBytes)))
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.instrument("graphql", api))
+	mux.Handle("GET "+importexport.ExportPath, s.instrument("export", s.authenticate(http.HandlerFunc(s.exportCustomers))))
 	mux.Handle("GET /attachments/{id}", s.instrument("attachment", s.authenticate(http.HandlerFunc(s.downloadAttachment))))
 	if cfg.Dev {
 		mux.Handle("GET /graphiql", s.instrument("graphiql", playground.Handler("c360 GraphQL", "/graphql",
