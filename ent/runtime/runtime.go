@@ -1385,6 +1385,8 @@ func init() {
 	servicerequest.Hooks[1] = servicerequestMixinHooks1[0]
 
 	servicerequest.Hooks[2] = servicerequestHooks[0]
+
+	servicerequest.Hooks[3] = servicerequestHooks[1]
 	servicerequestMixinFields0 := servicerequestMixin[0].Fields()
 	_ = servicerequestMixinFields0
 	servicerequestFields := schema.ServiceRequest{}.Fields()
