@@ -12,13 +12,13 @@ import (
 	"fmt"
 	"reflect"
 	"time"
-	"unicode/utf8"
 
 	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/ent"
 	"github.com/c360crm/c360/ent/auditlog"
 	"github.com/c360crm/c360/ent/privacy"
 	"github.com/c360crm/c360/internal/reqinfo"
+	"github.com/c360crm/c360/internal/validate"
 )
 
 // Actions written by Hook.
@@ -82,7 +82,7 @@ func Record(ctx context.Context, c *ent.Client, e Entry) error {
 	}
 	b := newRow(ctx, c, e.Action, e.EntityType, e.EntityID, changes)
 	if e.Reason != "" {
-		b.SetReason(truncate(e.Reason, 500))
+		b.SetReason(validate.Truncate(e.Reason, 500))
 	}
 	if err := b.Exec(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
 		return fmt.Errorf("audit: record %s %s: %w", e.Action, e.EntityType, err)
@@ -380,11 +380,11 @@ func idList(ids []ent.Value) []any {
 // newRow builds an audit row with the actor and request of ctx.
 func newRow(ctx context.Context, c *ent.Client, action, entityType string, entityID *int, changes map[string]any) *ent.AuditLogCreate {
 	b := c.AuditLog.Create().
-		SetAction(truncate(action, 64)).
-		SetEntityType(truncate(entityType, 64)).
+		SetAction(validate.Truncate(action, 64)).
+		SetEntityType(validate.Truncate(entityType, 64)).
 		SetNillableEntityID(entityID)
 	if p := authz.FromContext(ctx); p != nil {
-		b.SetActorType(actorType(p.Kind)).SetActorName(truncate(p.Name, 128))
+		b.SetActorType(actorType(p.Kind)).SetActorName(validate.Truncate(p.Name, 128))
 		if p.ID != 0 {
 			b.SetActorID(p.ID)
 		}
@@ -393,10 +393,10 @@ func newRow(ctx context.Context, c *ent.Client, action, entityType string, entit
 	}
 	info := reqinfo.FromContext(ctx)
 	if info.RequestID != "" {
-		b.SetRequestID(truncate(info.RequestID, 64))
+		b.SetRequestID(validate.Truncate(info.RequestID, 64))
 	}
 	if info.ClientIP != "" {
-		b.SetClientIP(truncate(info.ClientIP, 64))
+		b.SetClientIP(validate.Truncate(info.ClientIP, 64))
 	}
 	if changes != nil {
 		b.SetChanges(changes)
@@ -422,18 +422,6 @@ func orNil(m map[string]any) map[string]any {
 		return nil
 	}
 	return m
-}
-
-// truncate cuts s to at most n bytes on a rune boundary (the columns' MaxLen counts bytes).
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for len(s) > 0 && !utf8.ValidString(s) {
-		s = s[:len(s)-1]
-	}
-	return s
 }
 
 // prepare turns a field value into its masked, JSON-friendly form.

@@ -23,7 +23,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
 	"time"
 
@@ -196,11 +195,3 @@ var dummyHash = sync.OnceValue(func() string {
 
 // burnPasswordCheck spends the time of one password check.
 func burnPasswordCheck(password string) { staff.CheckPassword(dummyHash(), password) }
-
-// truncate cuts s to at most n bytes, dropping a UTF-8 sequence split at the cut.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return strings.ToValidUTF8(s[:n], "")
-}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/c360crm/c360/internal/audit"
 	"strings"
 
 	"github.com/c360crm/c360/authz"
@@ -13,6 +12,7 @@ import (
 	"github.com/c360crm/c360/ent/session"
 	"github.com/c360crm/c360/ent/user"
 	"github.com/c360crm/c360/internal/apperr"
+	"github.com/c360crm/c360/internal/audit"
 	"github.com/c360crm/c360/internal/reqinfo"
 	"github.com/c360crm/c360/internal/staff"
 	"github.com/c360crm/c360/internal/validate"
@@ -56,7 +56,7 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (*Login, error) {
 	}
 	if !ok {
 		s.countFailure(ctx, limits)
-		s.recordFailure(ctx, "User", truncate(name, maxUsernameLen))
+		s.recordFailure(ctx, "User", validate.Truncate(name, maxUsernameLen))
 		return nil, errWrongLogin()
 	}
 
@@ -94,8 +94,8 @@ func (s *Service) createSession(ctx context.Context, c *ent.Client, kind session
 		SetTokenHash(hashSecret(token)).
 		SetKind(kind).
 		SetExpiresAt(s.now().Add(s.opts.SessionTTL)).
-		SetClientIP(truncate(info.ClientIP, 64)).
-		SetUserAgent(truncate(info.UserAgent, 256))
+		SetClientIP(validate.Truncate(info.ClientIP, 64)).
+		SetUserAgent(validate.Truncate(info.UserAgent, 256))
 	if kind == session.KindSTAFF {
 		create.SetUserID(id)
 	} else {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -50,7 +49,7 @@ func (s *Service) Upload(ctx context.Context, docID int, up graphql.Upload) (*en
 		SetDocumentID(docID).SetFilename(name).SetContentType(res.ContentType).SetSize(size).
 		SetSha256(sum).SetBlobKey(key).SetUploadedByID(uid).
 		SetExtractionStatus(attachment.ExtractionStatus(res.Status)).
-		SetExtractionError(truncate(res.Err, 500)).SetExtractedText(res.Text).
+		SetExtractionError(validate.Truncate(res.Err, 500)).SetExtractedText(res.Text).
 		Save(ctx)
 	if err != nil {
 		_ = s.blobs.Delete(context.WithoutCancel(ctx), key)
@@ -86,16 +85,5 @@ func cleanFilename(name string) string {
 	if name == "." || name == "/" {
 		return ""
 	}
-	return truncate(name, 255)
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for !utf8.ValidString(s) {
-		s = s[:len(s)-1]
-	}
-	return s
+	return validate.Truncate(name, 255)
 }

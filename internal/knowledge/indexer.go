@@ -208,7 +208,7 @@ func Entries(ctx context.Context, c *ent.Client, docID int) ([]search.Document, 
 	latest.Title, latest.Summary, latest.Body, latest.Tags = d.Title, d.Summary, d.Body, d.Tags
 	if d.PendingStatus != nil {
 		latest.Status = string(*d.PendingStatus)
-		v, err := (&Service{}).latestContent(ctx, c, d)
+		v, err := latestContent(ctx, c, d)
 		if err != nil {
 			return nil, err
 		}

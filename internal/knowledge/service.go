@@ -218,7 +218,7 @@ func (s *Service) Update(ctx context.Context, id int, in DocumentInput) (*ent.Kn
 	if d.Status == knowledgedocument.StatusARCHIVED {
 		return nil, apperr.New(apperr.Conflict, "an archived document cannot be edited")
 	}
-	latest, err := s.latestContent(ctx, c, d)
+	latest, err := latestContent(ctx, c, d)
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +262,7 @@ func (s *Service) Update(ctx context.Context, id int, in DocumentInput) (*ent.Kn
 }
 
 // latestContent returns the document's latest version.
-func (s *Service) latestContent(ctx context.Context, c *ent.Client, d *ent.KnowledgeDocument) (*ent.DocumentVersion, error) {
+func latestContent(ctx context.Context, c *ent.Client, d *ent.KnowledgeDocument) (*ent.DocumentVersion, error) {
 	v, err := c.DocumentVersion.Query().
 		Where(documentversion.DocumentID(d.ID), documentversion.Number(d.CurrentVersion)).Only(ctx)
 	if ent.IsNotFound(err) { // documents made before versions existed
@@ -416,7 +416,7 @@ func (s *Service) publish(ctx context.Context, c *ent.Client, d *ent.KnowledgeDo
 		u.SetReviewerID(*reviewer)
 	}
 	if d.PublishedVersion != nil { // a successor: its content becomes what readers see
-		v, err := s.latestContent(ctx, c, d)
+		v, err := latestContent(ctx, c, d)
 		if err != nil {
 			return nil, err
 		}

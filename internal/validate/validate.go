@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // mobileRE matches mainland China mobile numbers: 11 digits starting with 1[3-9].
@@ -139,4 +140,16 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 // Field returns a FieldError for field with the given message.
 func Field(field, format string, args ...any) *FieldError {
 	return &FieldError{Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Truncate cuts s to at most n bytes at a character boundary (ent's MaxLen and the database
+// columns count bytes).
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/go-porterstemmer"
+
+	"github.com/c360crm/c360/internal/validate"
 )
 
 // Snippet sizes in characters (runes).
@@ -60,7 +62,7 @@ type span struct{ start, end int }
 
 // matches returns the merged, sorted byte ranges of the query's matches in text.
 func (m *marker) matches(text string) []span {
-	scan := truncate(text, maxStoredBytes)
+	scan := validate.Truncate(text, maxStoredBytes)
 	var spans []span
 	for _, s := range m.cjk {
 		for from := 0; from < len(scan); {

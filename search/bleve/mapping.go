@@ -3,11 +3,11 @@ package bleve
 import (
 	"fmt"
 	"math"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 
+	"github.com/c360crm/c360/internal/validate"
 	"github.com/c360crm/c360/search"
 )
 
@@ -137,17 +137,6 @@ func orderKey(d search.Document) string {
 	return fmt.Sprintf("%016x\x00%s", uint64(math.MaxInt64-ns), d.ID)
 }
 
-// truncate returns at most n bytes of s, cut at a character boundary.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
 // toBleve converts a document into the value bleve indexes.
 func toBleve(d search.Document) map[string]interface{} {
 	m := map[string]interface{}{
@@ -168,7 +157,7 @@ func toBleve(d search.Document) map[string]interface{} {
 		{fTitle, d.Title}, {fSummary, d.Summary}, {fBody, d.Body}, {fAttachments, d.Attachments},
 	} {
 		put(f.name, f.text)
-		put(f.name+suffixStored, truncate(f.text, maxStoredBytes))
+		put(f.name+suffixStored, validate.Truncate(f.text, maxStoredBytes))
 	}
 	put(fStage, d.Stage)
 	put(fAudience, d.Audience)
