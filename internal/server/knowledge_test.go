@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/c360crm/c360/authz"
 	"github.com/c360crm/c360/ent/knowledgedocument"
+	"github.com/c360crm/c360/internal/knowledge"
 	"github.com/c360crm/c360/internal/server"
 	"github.com/c360crm/c360/internal/testenv"
 	"github.com/c360crm/c360/search"
@@ -411,6 +413,8 @@ func TestAttachments(t *testing.T) {
 type flaky struct {
 	search.Index
 	down atomic.Bool
+	// upsertsLeft > 0: the backend goes down after that many more upserts.
+	upsertsLeft atomic.Int32
 }
 
 func (f *flaky) err() error {
@@ -422,6 +426,9 @@ func (f *flaky) err() error {
 func (f *flaky) Upsert(ctx context.Context, d ...search.Document) error {
 	if err := f.err(); err != nil {
 		return err
+	}
+	if f.upsertsLeft.Load() > 0 && f.upsertsLeft.Add(-1) == 0 {
+		f.down.Store(true)
 	}
 	return f.Index.Upsert(ctx, d...)
 }
@@ -524,5 +531,44 @@ func TestKnowledgeSchedule(t *testing.T) {
 	k.DrainIndex(t)
 	if _, n := searchTitles(t, k.customer, "营业时间"); n != 0 {
 		t.Errorf("customer finds the archived document: %d", n)
+	}
+}
+
+// TestIndexerRestartMidway: the backend fails after the first document of a batch; the
+// documents not yet indexed keep their outbox rows, and a new indexer (a restarted process)
+// indexes them — nothing is lost.
+func TestIndexerRestartMidway(t *testing.T) {
+	f := flakyIndex()
+	d := testenv.New(t)
+	admin := testenv.Server(t, d, server.Config{Search: "flaky:"})
+	t.Cleanup(func() { f.down.Store(false); f.upsertsLeft.Store(0) })
+	f.down.Store(true) // nothing indexed while the documents are written
+	for _, title := range []string{"光猫重启步骤", "光猫更换流程", "光猫指示灯说明"} {
+		admin.Do(t, `mutation($t: String!) { createKnowledgeDocument(input: {title: $t}) { id } }`, map[string]any{"t": title}).MustOK(t, nil)
+	}
+	f.down.Store(false)
+	f.upsertsLeft.Store(2) // the second upsert succeeds, then the backend is gone
+	ctx := testenv.SystemContext()
+	if _, err := admin.Server.Knowledge().Indexer.Drain(ctx); err == nil {
+		t.Fatal("drain succeeded although the backend went down midway")
+	}
+	left := d.Client.SearchOutbox.Query().CountX(ctx)
+	if left == 0 || left == 3 {
+		t.Fatalf("outbox rows after a drain that failed midway: %d", left)
+	}
+	// A restarted process: a new indexer over the same database and backend.
+	f.down.Store(false)
+	ix := knowledge.NewIndexer(d.Client, f, slog.New(slog.DiscardHandler), time.Now)
+	if err := ix.RetryNow(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := searchTitles(t, admin, "光猫"); n != 3 {
+		t.Errorf("after the restart: %d documents found, want 3", n)
+	}
+	if n := d.Client.SearchOutbox.Query().CountX(ctx); n != 0 {
+		t.Errorf("%d outbox rows left", n)
 	}
 }
